@@ -1,0 +1,42 @@
+// Where the build reads content and writes output, resolved once from the environment
+// (GONGKAI_CONTENT, GONGKAI_BASE, GONGKAI_OUT, GONGKAI_TODAY) and content/site.yaml.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+export interface BuildOptions {
+  contentDir: string; // absolute
+  base: string; // always starts and ends with '/'
+  outDir: string; // absolute
+  today: string; // YYYY-MM-DD
+}
+
+export function normaliseBase(base: string | undefined): string {
+  let b = (base ?? '/').trim();
+  if (!b.startsWith('/')) b = '/' + b;
+  if (!b.endsWith('/')) b += '/';
+  return b.replace(/\/{2,}/g, '/');
+}
+
+/** Today's date in Asia/Shanghai as YYYY-MM-DD. */
+export function shanghaiToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function resolveBuildOptions(env: Record<string, string | undefined>, cwd = process.cwd()): BuildOptions {
+  const contentDir = path.resolve(cwd, env.GONGKAI_CONTENT || 'content');
+  let siteBase: string | undefined;
+  try {
+    const site = parse(readFileSync(path.join(contentDir, 'site.yaml'), 'utf8'));
+    if (site && typeof site.base === 'string') siteBase = site.base;
+  } catch {
+    // a missing or broken site.yaml is reported by loadSite with its own message
+  }
+  const today = env.GONGKAI_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.GONGKAI_TODAY) ? env.GONGKAI_TODAY : shanghaiToday();
+  return {
+    contentDir,
+    base: normaliseBase(env.GONGKAI_BASE || siteBase),
+    outDir: path.resolve(cwd, env.GONGKAI_OUT || 'dist'),
+    today,
+  };
+}
