@@ -90,6 +90,8 @@ export interface DocumentMeta {
   summary: string; // 内容概述: frontmatter `summary`, else first sentence of body (≤ 100 字)
   sectionId: string;
   attachments: Attachment[];
+  /** Other local files the body links to (images, downloads), relative to the content dir. */
+  assets: string[];
   /** Free-form note shown above the body, e.g. '本文为真实公开文本示例'. */
   note?: string;
 }

@@ -1,0 +1,71 @@
+// Content collections: one loader of ours (loadSite) feeds two collections.
+// `documents` holds metadata only — bodies stay in their files and are rendered per page
+// (decisions.md §1) — and `site` holds one entry with settings and classification lists.
+// The build fails here, before any page, with every error of the whole column at once.
+import { defineCollection } from 'astro:content';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { resolveBuildOptions } from './lib/build-options.ts';
+import { formatReport } from './lib/diagnostics.ts';
+import { getSite } from './lib/site.ts';
+
+function site() {
+  const options = resolveBuildOptions(process.env);
+  const data = getSite(options.contentDir, { today: options.today });
+  return { options, data };
+}
+
+/** Thrown with the formatted report as its message and no stack, so editors see only the report. */
+class ContentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = '内容检查未通过';
+    this.stack = '';
+  }
+}
+
+let reported = false;
+function checkedSite(logger: LoaderContext['logger']) {
+  const s = site();
+  const errors = s.data.diagnostics.filter((d) => d.level === 'error');
+  const warnings = s.data.diagnostics.filter((d) => d.level === 'warning');
+  if (errors.length) throw new ContentError('\n' + formatReport(s.data.diagnostics, 'content/'));
+  if (warnings.length && !reported) {
+    reported = true;
+    logger.warn('\n' + formatReport(warnings, 'content/'));
+  }
+  return s;
+}
+
+const documentsLoader: Loader = {
+  name: 'gongkai-documents',
+  load: async ({ store, logger }) => {
+    const { data } = checkedSite(logger);
+    store.clear();
+    for (const doc of data.documents) store.set({ id: doc.slug, data: doc as unknown as Record<string, unknown> });
+    logger.info(`${data.documents.length} 份文件${data.heldBack.length ? `，${data.heldBack.length} 份定时发布暂不生成` : ''}`);
+  },
+};
+
+const siteLoader: Loader = {
+  name: 'gongkai-site',
+  load: async ({ store, logger }) => {
+    const { data } = checkedSite(logger);
+    store.clear();
+    store.set({
+      id: 'site',
+      data: {
+        contentDir: data.contentDir,
+        settings: data.settings,
+        bodies: data.bodies,
+        topics: data.topics,
+        genres: data.genres,
+        sections: data.sections,
+      } as unknown as Record<string, unknown>,
+    });
+  },
+};
+
+export const collections = {
+  documents: defineCollection({ loader: documentsLoader }),
+  site: defineCollection({ loader: siteLoader }),
+};

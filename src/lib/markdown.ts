@@ -1,0 +1,198 @@
+// The one Markdown pipeline of gongkai (remark → rehype). Bodies are rendered one at a
+// time, from their file, when their page is built; they never enter Astro's data store.
+// loadSite scans every body beforehand (scanBody) so that all body errors come in one run.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import rehypeStringify from 'rehype-stringify';
+import { visit } from 'unist-util-visit';
+import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { diag } from './diagnostics.ts';
+import type { Diagnostic } from './types.ts';
+
+/** Splits a Markdown file into its frontmatter text and body; `bodyLine` is the body's first line (1-based). */
+export function splitFrontmatter(source: string): { matter: string; body: string; bodyLine: number; hasFrontmatter: boolean } {
+  // gray-matter only splits here: values are parsed by the `yaml` package (decisions.md §7)
+  const f = matter(source, { engines: { yaml: () => ({}) } });
+  const hasFrontmatter = source.startsWith('---');
+  const prefix = source.length - f.content.length;
+  const bodyLine = source.slice(0, prefix).split('\n').length;
+  return { matter: f.matter, body: f.content, bodyLine, hasFrontmatter };
+}
+
+const FORBIDDEN_ELEMENTS = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'base', 'meta', 'link', 'style'];
+const FORBIDDEN_TAG = new RegExp(`<\\s*(${FORBIDDEN_ELEMENTS.join('|')})\\b`, 'i');
+const EVENT_ATTR = /\s(on[a-z]+)\s*=/i;
+const JS_URL = /^\s*(?:javascript|vbscript|data:text\/html)/i;
+const JS_URL_IN_HTML = /(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript|vbscript):/i;
+const STYLE_ATTR = /\sstyle\s*=/i;
+
+/** A local file a body links to (an image or a download beside the Markdown). */
+export function isLocalTarget(url: string): boolean {
+  return !!url && !/^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\/)/i.test(url) && !url.startsWith('?');
+}
+
+export interface BodyScan {
+  diagnostics: Diagnostic[];
+  /** Local files linked from the body, relative to the Markdown file, decoded. */
+  localLinks: { target: string; line: number }[];
+}
+
+/**
+ * Finds raw HTML that could run code (errors), `style=` (warning: removed), and local links.
+ * Cheap on plain Markdown: the parser only runs when the body has '<' or a link.
+ */
+export function scanBody(body: string, file: string, bodyLine: number): BodyScan {
+  const diagnostics: Diagnostic[] = [];
+  const localLinks: BodyScan['localLinks'] = [];
+  if (!/[<[]|javascript:/i.test(body)) return { diagnostics, localLinks };
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(body) as MdastRoot;
+  const lineOf = (n: { position?: { start: { line: number } } }) => (n.position ? n.position.start.line + bodyLine - 1 : undefined);
+  visit(tree, (node) => {
+    if (node.type === 'html') {
+      const html = node.value;
+      const line = lineOf(node);
+      const tag = FORBIDDEN_TAG.exec(html);
+      if (tag) {
+        diagnostics.push(
+          diag('error', 'raw-html-element', file, `正文含有不允许的 HTML 元素 <${tag[1]!.toLowerCase()}>，它可能运行代码或嵌入外部页面。`, {
+            line,
+            field: 'body',
+            fix: '删除这段 HTML；如需展示外部内容，请改为普通链接或附件。',
+          }),
+        );
+      }
+      const ev = EVENT_ATTR.exec(html);
+      if (ev) {
+        diagnostics.push(
+          diag('error', 'raw-html-event', file, `正文的 HTML 含有事件属性 ${ev[1]}=，它会运行脚本。`, { line, field: 'body', fix: `删除 ${ev[1]}= 属性。` }),
+        );
+      }
+      if (JS_URL_IN_HTML.test(html)) {
+        diagnostics.push(diag('error', 'javascript-url', file, '正文的 HTML 含有 javascript: 链接，它会运行脚本。', { line, field: 'body', fix: '改为普通网址或删除该链接。' }));
+      }
+      if (STYLE_ATTR.test(html)) {
+        diagnostics.push(
+          diag('warning', 'raw-html-style', file, '正文的 HTML 含有 style= 属性，网站安全策略不允许内联样式，发布时已将其删除。', {
+            line,
+            field: 'body',
+            fix: '删除 style= 属性；需要的格式请用 Markdown 表达（标题、加粗、列表、表格）。',
+          }),
+        );
+      }
+      for (const m of html.matchAll(/(?:href|src)\s*=\s*["']([^"']+)["']/gi)) {
+        if (isLocalTarget(m[1]!)) localLinks.push({ target: safeDecode(m[1]!), line: line ?? bodyLine });
+      }
+    } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const url = (node as { url: string }).url;
+      if (JS_URL.test(url)) {
+        diagnostics.push(diag('error', 'javascript-url', file, `正文含有 ${url.split(':')[0]}: 链接，它会运行脚本。`, { line: lineOf(node), field: 'body', fix: '改为普通网址或删除该链接。' }));
+      } else if (isLocalTarget(url) && !/\.md$/i.test(url.split(/[?#]/)[0]!)) {
+        localLinks.push({ target: safeDecode(url.split(/[?#]/)[0]!), line: lineOf(node) ?? bodyLine });
+      }
+    }
+  });
+  return { diagnostics, localLinks };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURI(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * 内容概述 from the body when `summary` is absent: the first sentence of the first
+ * paragraph, at most `max` characters. Line-based, so it costs nothing at 100,000 documents.
+ */
+export function firstSentence(body: string, max = 100): string {
+  let para = '';
+  for (const raw of body.split('\n')) {
+    const line = raw.trim();
+    if (!line) {
+      if (para) break;
+      continue;
+    }
+    if (/^(#|\||<|>|```|~~~|---|\*\*\*|!\[)/.test(line)) {
+      if (para) break;
+      continue;
+    }
+    para += line.replace(/^(?:[-*+]|\d+[.)])\s+/, '');
+  }
+  const text = para
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`~]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const end = text.search(/[。！？!?]/);
+  const sentence = end >= 0 ? text.slice(0, end + 1) : text;
+  return sentence.length > max ? sentence.slice(0, max - 1) + '…' : sentence;
+}
+
+/** rehype plugin: what editors' raw HTML may not do, and the shape pages need. */
+function rehypeGongkai() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (FORBIDDEN_ELEMENTS.includes(node.tagName) && parent && index !== undefined) {
+        parent.children.splice(index, 1);
+        return index;
+      }
+      const props = node.properties;
+      for (const key of Object.keys(props)) {
+        if (/^on/i.test(key) || key === 'style') delete props[key];
+      }
+      for (const key of ['href', 'src', 'action', 'formAction']) {
+        const v = props[key];
+        if (typeof v === 'string') {
+          if (JS_URL.test(v)) delete props[key];
+          // attachments and images beside the Markdown are published under files/
+          else if (isLocalTarget(v) && !/\.md$/i.test(v)) props[key] = `files/${v.replace(/^\.\//, '')}`;
+        }
+      }
+      // one h1 per page: the document title; body headings start at h2
+      const h = /^h([1-6])$/.exec(node.tagName);
+      if (h) node.tagName = `h${Math.min(6, Number(h[1]) + 1)}`;
+      if (node.tagName === 'th' && parent && (parent as Element).tagName === 'tr') {
+        props.scope ??= 'col';
+      }
+      if (node.tagName === 'table' && parent && index !== undefined && !(parent as Element).properties?.dataTableWrap) {
+        // wide tables scroll inside a focusable, labelled region instead of the page
+        parent.children[index] = {
+          type: 'element',
+          tagName: 'div',
+          properties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: '表格（可左右滚动）', dataTableWrap: '' },
+          children: [node],
+        };
+      }
+      return undefined;
+    });
+  };
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeGongkai)
+  .use(rehypeStringify);
+
+/** HTML of a Markdown body. */
+export async function renderMarkdown(body: string): Promise<string> {
+  return String(await processor.process(body));
+}
+
+/** Reads one document and renders its body (the file was checked by loadSite). */
+export async function renderBody(contentDir: string, file: string): Promise<string> {
+  const source = await readFile(path.join(contentDir, file), 'utf8');
+  return renderMarkdown(splitFrontmatter(source).body);
+}

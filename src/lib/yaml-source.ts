@@ -1,0 +1,181 @@
+// YAML with line numbers: values come from the `yaml` package (YAML 1.2), and every
+// value can be traced back to the line an editor has to change (decisions.md §7).
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { ZodError, ZodType } from 'zod';
+import { diag } from './diagnostics.ts';
+import type { Diagnostic } from './types.ts';
+
+export interface YamlSource {
+  value: unknown;
+  /** 1-based file line of the value at `path` (or of its key), else of the nearest parent; `undefined` if unknown. */
+  lineOf(path: (string | number)[]): number | undefined;
+  /** Syntax errors, already as diagnostics. */
+  diagnostics: Diagnostic[];
+  doc: Document.Parsed;
+}
+
+/**
+ * Parses YAML text. `text` may begin with a newline so that its lines equal the file's
+ * (gray-matter's `matter` string does: line 1 is the opening `---`).
+ */
+export function parseYamlSource(text: string, file: string, lineOffset = 0): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
+  const diagnostics: Diagnostic[] = doc.errors.map((e) => {
+    const line = lineAt(e.pos[0]);
+    const text = e.message.split('\n')[0] ?? e.message;
+    if (e.code === 'BAD_DQ_ESCAPE') {
+      return diag('error', 'yaml-syntax', file, `YAML 语法错误：双引号内的反斜杠“\\”被当作转义符（${text}）。`, {
+        line,
+        fix: '主题分类等含“\\”的值请不加引号或改用单引号，例如 topic: 综合政务\\政务公开 或 topic: \'综合政务\\政务公开\'。',
+      });
+    }
+    if (e.code === 'DUPLICATE_KEY') {
+      return diag('error', 'yaml-duplicate-key', file, `同一字段写了两次（${text}）。`, { line, fix: '删除重复的一行，只保留一个值。' });
+    }
+    return diag('error', 'yaml-syntax', file, `YAML 语法错误：${text}`, {
+      line,
+      fix: '检查这一行及上一行的冒号、缩进（用空格，不用 Tab）、引号是否成对；列表中的空值请写 0 或删除。',
+    });
+  });
+  const value = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  return {
+    value,
+    doc,
+    diagnostics,
+    lineOf(path) {
+      for (let n = path.length; n >= 0; n--) {
+        const sub = path.slice(0, n);
+        const node = sub.length ? (doc.getIn(sub, true) as Node | undefined) : (doc.contents as Node | null);
+        if (node && (node as Node).range) {
+          // for a map entry, point at the key's line (where the editor looks)
+          const pairLine = keyLine(doc, sub, lineAt);
+          return pairLine ?? lineAt((node as Node).range![0]);
+        }
+        if (n < path.length) {
+          const pairLine = keyLine(doc, sub, lineAt);
+          if (pairLine) return pairLine;
+        }
+      }
+      return undefined;
+    },
+  };
+}
+
+function keyLine(doc: Document.Parsed, path: (string | number)[], lineAt: (o: number) => number): number | undefined {
+  if (!path.length) return undefined;
+  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  const last = path[path.length - 1];
+  if (isMap(parent)) {
+    for (const pair of parent.items) {
+      const k = isScalar(pair.key) ? pair.key.value : pair.key;
+      if (k === last && isScalar(pair.key) && pair.key.range) return lineAt(pair.key.range[0]);
+    }
+  }
+  if (isSeq(parent) && typeof last === 'number') {
+    const item = parent.items[last] as Node | undefined;
+    if (item?.range) return lineAt(item.range[0]);
+  }
+  return undefined;
+}
+
+/**
+ * Plain scalars that YAML read as numbers where a string belongs (codes, 索引号, 文号):
+ * `000014349` becomes 14349, `113417030032499282` loses digits. Reported with the text as written.
+ */
+export function numbersWhereStringsBelong(src: YamlSource, stringFields: string[], file: string, prefix: (string | number)[] = []): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const field of stringFields) {
+    const node = src.doc.getIn([...prefix, field], true);
+    if (isScalar(node) && typeof node.value === 'number') {
+      const written = (node as { source?: string }).source ?? String(node.value);
+      const fieldPath = [...prefix, field].filter((p) => typeof p === 'string').join('.');
+      out.push(
+        diag('error', 'number-not-string', file, `“${written}”被读成了数字 ${node.value}，前导零或末尾数字会丢失。`, {
+          line: src.lineOf([...prefix, field]),
+          field: fieldPath,
+          fix: `给这个值加上引号：${field}: "${written}"`,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** Turns zod issues into diagnostics with Chinese messages, each pointing at its line. */
+export function zodDiagnostics(error: ZodError, src: YamlSource, file: string, prefix: (string | number)[] = []): Diagnostic[] {
+  return error.issues.map((issue) => {
+    const path = [...prefix, ...(issue.path as (string | number)[])];
+    const field = path.filter((p) => typeof p === 'string').join('.') || undefined;
+    const line = src.lineOf(path);
+    const where = path.some((p) => typeof p === 'number') ? `（第 ${path.filter((p) => typeof p === 'number').map((n) => (n as number) + 1).join('、')} 项）` : '';
+    const { message, fix } = describeIssue(issue as unknown as ZodIssueLike, field);
+    return diag('error', 'schema', file, message + where, { line, field, fix });
+  });
+}
+
+interface ZodIssueLike {
+  code: string;
+  expected?: string;
+  input?: unknown;
+  format?: string;
+  values?: unknown[];
+  keys?: string[];
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  origin?: string;
+  message: string;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return '空值';
+  if (Array.isArray(v)) return '列表';
+  switch (typeof v) {
+    case 'number':
+      return '数字';
+    case 'string':
+      return '文字';
+    case 'boolean':
+      return '是/否值';
+    case 'object':
+      return '键值对';
+    default:
+      return String(typeof v);
+  }
+}
+
+const EXPECTED: Record<string, string> = { string: '文字', number: '数字', array: '列表', object: '键值对', boolean: 'true 或 false' };
+
+function describeIssue(issue: ZodIssueLike, field: string | undefined): { message: string; fix?: string } {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return { message: '缺少必填字段。', fix: `添加一行 ${field?.split('.').pop() ?? ''}: ……` };
+      if (issue.input === null) return { message: '字段的值为空。', fix: '填写这个值，或删除这一行（如果它不是必填字段）。' };
+      return {
+        message: `应为${EXPECTED[issue.expected ?? ''] ?? issue.expected}，实为${typeName(issue.input)}。`,
+        fix: issue.expected === 'string' ? '给这个值加上引号，例如 "……"。' : issue.expected === 'array' ? '改写成列表，每项一行，以“- ”开头。' : undefined,
+      };
+    case 'invalid_format':
+    case 'invalid_string':
+      return { message: issue.message, fix: undefined };
+    case 'invalid_value':
+    case 'invalid_enum_value':
+      return { message: `不是允许的值。`, fix: `只能填写：${(issue.values ?? []).map(String).join('、')}。` };
+    case 'too_small':
+      return { message: '不能为空。', fix: '填写这个值，或删除这一行（如果它不是必填字段）。' };
+    case 'unrecognized_keys':
+      return { message: `无法识别的字段：${(issue.keys ?? []).join('、')}。`, fix: '检查字段名的拼写。' };
+    case 'custom':
+      return { message: issue.message };
+    default:
+      return { message: issue.message };
+  }
+}
+
+/** Runs a zod schema over a parsed YAML source; returns the data or diagnostics. */
+export function validate<T>(schema: ZodType<T>, src: YamlSource, file: string): { data?: T; diagnostics: Diagnostic[] } {
+  const r = schema.safeParse(src.value);
+  if (r.success) return { data: r.data, diagnostics: [] };
+  return { diagnostics: zodDiagnostics(r.error, src, file) };
+}

@@ -1,0 +1,49 @@
+// The one bridge between Astro's content store and the domain code: pages call
+// getSiteView() (memoised per build), which reads the two collections once and groups the
+// catalogue once. Pages then receive slices through getStaticPaths props.
+import { getCollection } from 'astro:content';
+import { buildCatalogue, type Catalogue } from './lib/catalogue.ts';
+import type { Body, DocumentMeta, Genre, Section, SiteSettings, Topic } from './lib/types.ts';
+
+export interface SiteView {
+  contentDir: string;
+  settings: SiteSettings;
+  bodies: Body[];
+  topics: Topic[];
+  genres: Genre[];
+  sections: Section[];
+  catalogue: Catalogue;
+  bodyById: Map<string, Body>;
+  topicById: Map<string, Topic>;
+  genreById: Map<string, Genre>;
+  sectionById: Map<string, Section>;
+}
+
+let view: Promise<SiteView> | undefined;
+
+export function getSiteView(): Promise<SiteView> {
+  view ??= load();
+  return view;
+}
+
+async function load(): Promise<SiteView> {
+  const [siteEntries, docEntries] = await Promise.all([getCollection('site'), getCollection('documents')]);
+  const site = siteEntries[0]?.data as unknown as Omit<SiteView, 'catalogue' | 'bodyById' | 'topicById' | 'genreById' | 'sectionById'>;
+  if (!site) throw new Error('gongkai: the site collection is empty (content/site.yaml was not loaded)');
+  const documents = docEntries.map((e) => e.data as unknown as DocumentMeta);
+  const catalogue = buildCatalogue({ documents, bodies: site.bodies, topics: site.topics, genres: site.genres, sections: site.sections });
+  return {
+    ...site,
+    catalogue,
+    bodyById: new Map(site.bodies.map((b) => [b.id, b])),
+    topicById: new Map(site.topics.map((t) => [t.id, t])),
+    genreById: new Map(site.genres.map((g) => [g.id, g])),
+    sectionById: new Map(site.sections.map((s) => [s.id, s])),
+  };
+}
+
+/** Joins BASE_URL and a site path ('/doc/x/' → '/xxgk/doc/x/'). */
+export function href(path: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  return `${base}${path.startsWith('/') ? path : '/' + path}`;
+}
