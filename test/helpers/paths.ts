@@ -1,0 +1,19 @@
+// Shared locations and constants of the build and browser tests.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Scratch space for test builds and fixture copies (git-ignored). */
+export const TMP = path.join(ROOT, '.tmp');
+/** The sample column shipped in the repository. */
+export const SAMPLE_CONTENT = path.join(ROOT, 'content');
+/** "Today" for every test build, so scheduled documents do not depend on the clock. */
+export const TODAY = '2026-11-27';
+/** The sub-path the browser tests serve the site under. */
+export const BASE = '/xxgk/';
+
+/** The CSP of decisions.md §6, sent as a response header by the test server. */
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; " +
+  "form-action 'self'; frame-ancestors 'none'";
