@@ -1,0 +1,439 @@
+// gongkai benchmark: npm run bench -- --docs N [--only gongkai|baseline] [--skip-generate]
+//                                          [--baseline-store auto|default|chunked] [--max-old-space MB]
+// Generates a synthetic column of N documents (generate.mjs), builds it with gongkai and with a bare
+// Astro site (baseline/), cold, one after the other, and prints wall time, CPU time, peak memory,
+// pages per second and output size of both, with the ratio gongkai/baseline. See README.md.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '../..');
+
+// Astro 7 needs Node ≥ 22.12: re-run under the project's pinned Node if started by the system one.
+if (Number(process.versions.node.split('.')[0]) < 22) {
+  const pinned = path.join(REPO, 'node_modules/node/bin/node');
+  if (!existsSync(pinned)) {
+    console.error(`bench: Node ${process.version} is too old and ${pinned} is missing; run it as \`npm run bench -- --docs N\``);
+    process.exit(2);
+  }
+  const r = spawnSync(pinned, process.argv.slice(1), { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+
+const { generate } = await import('./generate.mjs');
+
+// ---------- arguments ----------
+function parseArgs(argv) {
+  const o = { docs: undefined, only: undefined, skipGenerate: false, baselineStore: 'auto', maxOldSpace: undefined, today: '2026-11-27' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const val = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a.startsWith('--docs')) o.docs = Number(val());
+    else if (a.startsWith('--only')) o.only = val();
+    else if (a === '--skip-generate') o.skipGenerate = true;
+    else if (a.startsWith('--baseline-store')) o.baselineStore = val();
+    else if (a.startsWith('--max-old-space')) o.maxOldSpace = Number(val());
+    else if (a.startsWith('--today')) o.today = val();
+    else if (a === '--help' || a === '-h') o.help = true;
+    else throw new Error(`unknown argument ${a}`);
+  }
+  return o;
+}
+const USAGE = `usage: npm run bench -- --docs N [--only gongkai|baseline] [--skip-generate]
+                              [--baseline-store auto|default|chunked] [--max-old-space MB] [--today YYYY-MM-DD]`;
+let args;
+try {
+  args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (!Number.isInteger(args.docs) || args.docs < 1) throw new Error('--docs N is required (a positive integer)');
+  if (args.only && !['gongkai', 'baseline'].includes(args.only)) throw new Error('--only takes gongkai or baseline');
+  if (!['auto', 'default', 'chunked'].includes(args.baselineStore)) throw new Error('--baseline-store takes auto, default or chunked');
+} catch (e) {
+  console.error(`bench: ${e.message}\n${USAGE}`);
+  process.exit(2);
+}
+const N = args.docs;
+const CHUNKED_FROM = 60000; // Astro 7.3.5's single-file store fails here (decisions.md §1)
+const baselineStore = args.baselineStore === 'auto' ? (N >= CHUNKED_FROM ? 'chunked' : 'default') : args.baselineStore;
+
+const benchRoot = path.join(REPO, '.bench', String(N));
+mkdirSync(benchRoot, { recursive: true });
+const contentDir = path.join(benchRoot, 'content');
+
+// ---------- /proc sampling ----------
+const PAGE = Number(spawnSync('getconf', ['PAGESIZE']).stdout?.toString().trim()) || 4096;
+const TCK = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
+const TIME_BIN = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+function readStat(pid) {
+  try {
+    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = s.slice(s.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
+    return {
+      ppid: Number(rest[1]),
+      cpuTicks: Number(rest[11]) + Number(rest[12]) + Number(rest[13]) + Number(rest[14]), // utime stime cutime cstime
+      rssBytes: Number(rest[21]) * PAGE,
+      comm: s.slice(s.indexOf('(') + 1, s.lastIndexOf(')')),
+    };
+  } catch {
+    return undefined;
+  }
+}
+/** The process tree under root: pid → stat. /proc/<pid>/task/<tid>/children is not available here, so scan /proc. */
+function sampleTree(root) {
+  const stats = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (name.charCodeAt(0) > 57) continue;
+    const st = readStat(name);
+    if (st) stats.set(Number(name), st);
+  }
+  const kids = new Map();
+  for (const [pid, st] of stats) {
+    if (!kids.has(st.ppid)) kids.set(st.ppid, []);
+    kids.get(st.ppid).push(pid);
+  }
+  const tree = new Map();
+  const stack = [root];
+  while (stack.length) {
+    const p = stack.pop();
+    const st = stats.get(p);
+    if (!st) continue;
+    tree.set(p, st);
+    for (const k of kids.get(p) ?? []) stack.push(k);
+  }
+  return tree;
+}
+/** Busy jiffies of the whole machine (all cores), to tell how much CPU other processes took during a run. */
+function machineBusyTicks() {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal
+  return f[0] + f[1] + f[2] + f[5] + f[6] + (f[7] || 0);
+}
+function otherBuilds(exclude = new Set()) {
+  const found = [];
+  for (const name of readdirSync('/proc')) {
+    if (name.charCodeAt(0) > 57 || exclude.has(Number(name)) || Number(name) === process.pid) continue;
+    let cmd;
+    try {
+      cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    } catch {
+      continue;
+    }
+    if (/astro(\.mjs)?\s+(build|check|sync)|vitest|pagefind|playwright|chrom(e|ium)/.test(cmd)) found.push(`${name}: ${cmd.slice(0, 100)}`);
+  }
+  return found;
+}
+
+// ---------- helpers ----------
+function walk(dir) {
+  let files = 0;
+  let bytes = 0;
+  let html = 0;
+  const rec = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) rec(p);
+      else if (e.isFile()) {
+        files++;
+        bytes += statSync(p).size;
+        if (e.name.endsWith('.html')) html++;
+      }
+    }
+  };
+  if (existsSync(dir)) rec(dir);
+  return { files, bytes, html };
+}
+function countDocPages(dist) {
+  const d = path.join(dist, 'doc');
+  if (!existsSync(d)) return 0;
+  let n = 0;
+  for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory() && existsSync(path.join(d, e.name, 'index.html'))) n++;
+  return n;
+}
+const rm = (p) => rmSync(p, { recursive: true, force: true });
+const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const fmtS = (s) => (s == null ? '–' : `${s.toFixed(1)} s`);
+const fmtGB = (b) => (b == null ? '–' : `${(b / 1024 ** 3).toFixed(2)} GB`);
+const fmtMB = (b) => (b == null ? '–' : `${(b / 1024 ** 2).toFixed(1)} MB`);
+
+/** Splits a build's timestamped log into phases, from Astro's own log lines. */
+function phases(lines, wall) {
+  const at = (re, from = 0) => {
+    for (let i = from; i < lines.length; i++) if (re.test(lines[i].text)) return i;
+    return -1;
+  };
+  const iSync = at(/\[content\] Syncing content/);
+  const iSynced = at(/\[content\] Synced content/);
+  const iEntry = at(/Building static entrypoints/);
+  const iGen = at(/generating static routes/);
+  const iGenDone = iGen >= 0 ? at(/✓ Completed in/, iGen + 1) : -1;
+  const iDone = at(/\[build\] Complete!/);
+  const t = (i) => (i >= 0 ? lines[i].t : undefined);
+  const d = (a, b) => (a !== undefined && b !== undefined ? b - a : undefined);
+  return {
+    startup: t(iSync) ?? t(iEntry),
+    contentSync: d(t(iSync), t(iSynced)),
+    setupAfterSync: d(t(iSynced), t(iEntry)),
+    bundling: d(t(iEntry), t(iGen)),
+    renderPages: d(t(iGen), t(iGenDone)),
+    afterPages: d(t(iGenDone), t(iDone)),
+    exit: d(t(iDone), wall),
+  };
+}
+
+// ---------- one measured build ----------
+async function measure(label, { cwd, astroArgs, env, dist, clear }) {
+  rm(dist);
+  for (const c of clear) rm(c);
+  // wait (up to 15 min) while someone else's build or test is running: it would distort the figures
+  let others = otherBuilds();
+  for (let waited = 0; others.length && waited < 900; waited += 15) {
+    if (waited === 0) console.log(`bench: waiting for other builds/tests to finish:\n  ${others.join('\n  ')}`);
+    await sleep(15000);
+    others = otherBuilds();
+  }
+  const logFile = path.join(benchRoot, `log-${label}.txt`);
+  const log = createWriteStream(logFile);
+  const timeFile = path.join(benchRoot, `time-${label}.txt`);
+  rm(timeFile);
+  const nodeArgs = [...(args.maxOldSpace ? [`--max-old-space-size=${args.maxOldSpace}`] : []), path.join(REPO, 'node_modules/astro/bin/astro.mjs'), ...astroArgs];
+  const [cmd, cmdArgs] = TIME_BIN
+    ? [TIME_BIN, ['-o', timeFile, '-f', '%e %U %S %M %x', process.execPath, ...nodeArgs]]
+    : [process.execPath, nodeArgs];
+  const fullEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env };
+  log.write(`# ${label}: ${cmd} ${cmdArgs.join(' ')}\n# cwd ${cwd}\n# env ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+  console.log(`bench: building ${label} … (log: ${path.relative(REPO, logFile)})`);
+
+  const busy0 = machineBusyTicks();
+  const t0 = performance.now();
+  const child = spawn(cmd, cmdArgs, { cwd, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines = [];
+  const stderrTail = [];
+  const stdoutTail = [];
+  const onData = (stream, tail) => {
+    let buf = '';
+    stream.on('data', (chunk) => {
+      const t = (performance.now() - t0) / 1000;
+      buf += chunk.toString('utf8');
+      let nl;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const text = stripAnsi(buf.slice(0, nl));
+        buf = buf.slice(nl + 1);
+        lines.push({ t, text });
+        log.write(`[${t.toFixed(3).padStart(9)}] ${stream === child.stderr ? 'E ' : ''}${text}\n`);
+        tail.push(text);
+        if (tail.length > 30) tail.shift();
+      }
+    });
+  };
+  onData(child.stdout, stdoutTail);
+  onData(child.stderr, stderrTail);
+
+  let peakRss = 0;
+  let peakAt = 0;
+  let peakProcs = 0;
+  let lastCpuTicks = 0;
+  let samples = 0;
+  const seenOthers = new Set();
+  let lastProgress = t0;
+  const sampler = setInterval(() => {
+    const tree = sampleTree(child.pid);
+    let rss = 0;
+    let cpu = 0;
+    for (const st of tree.values()) {
+      rss += st.rssBytes;
+      cpu += st.cpuTicks;
+    }
+    samples++;
+    if (rss > peakRss) {
+      peakRss = rss;
+      peakAt = (performance.now() - t0) / 1000;
+      peakProcs = tree.size;
+    }
+    if (cpu > lastCpuTicks) lastCpuTicks = cpu;
+    if (samples % 20 === 0) for (const o of otherBuilds(new Set(tree.keys()))) seenOthers.add(o);
+    if (performance.now() - lastProgress > 60000) {
+      lastProgress = performance.now();
+      const last = lines.length ? lines[lines.length - 1].text.trim().slice(0, 90) : '';
+      console.log(`bench:   ${label} ${((performance.now() - t0) / 1000).toFixed(0)} s, RSS ${fmtGB(rss)} (peak ${fmtGB(peakRss)}), ${last}`);
+    }
+  }, 250);
+  const status = await new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const wall = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  const busyTicks = machineBusyTicks() - busy0;
+  await new Promise((r) => log.end(r));
+
+  let cpu = { method: '/proc sampling (utime+stime+cutime+cstime of the tree, last sample; may miss < 0.25 s)', seconds: lastCpuTicks / TCK };
+  let maxRssSingle;
+  let exitCode = status.code;
+  if (TIME_BIN && existsSync(timeFile)) {
+    const timeText = readFileSync(timeFile, 'utf8');
+    const sig = /terminated by signal (\d+)/.exec(timeText);
+    if (sig) status.signal = `signal ${sig[1]}`;
+    const last = timeText.trim().split('\n').pop();
+    const m = /^([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+)$/.exec(last ?? '');
+    if (m) {
+      cpu = { method: '/usr/bin/time: user+sys of the build process and all its waited-for descendants (rusage)', seconds: Number(m[2]) + Number(m[3]), user: Number(m[2]), sys: Number(m[3]) };
+      maxRssSingle = Number(m[4]) * 1024;
+      if (exitCode === 0) exitCode = Number(m[5]);
+    }
+  }
+  const out = walk(dist);
+  const ok = exitCode === 0 && !status.signal;
+  return {
+    label,
+    ok,
+    exitCode,
+    signal: status.signal ?? undefined,
+    wallSeconds: wall,
+    cpuSeconds: cpu.seconds,
+    cpuUser: cpu.user,
+    cpuSys: cpu.sys,
+    cpuMethod: cpu.method,
+    cpuUtilisation: cpu.seconds / wall, // cores busy on average
+    otherCpuSeconds: Math.max(0, busyTicks / TCK - cpu.seconds), // CPU time others used meanwhile
+    peakRssBytes: peakRss,
+    peakRssAtSeconds: peakAt,
+    peakRssProcesses: peakProcs,
+    maxRssSingleProcessBytes: maxRssSingle,
+    rssSamples: samples,
+    htmlPages: out.html,
+    outputFiles: out.files,
+    outputBytes: out.bytes,
+    pagesPerSecond: out.html / wall,
+    phases: phases(lines, wall),
+    astroSummary: lines.map((l) => l.text).filter((t) => /page\(s\) built in|\[build\] ✓ Completed in|\[types\] Generated/.test(t)),
+    otherBuildsSeen: [...seenOthers],
+    log: path.relative(REPO, logFile),
+    stderrTail: ok ? undefined : stderrTail.length ? stderrTail : stdoutTail,
+  };
+}
+
+// ---------- main ----------
+const started = new Date();
+let gen;
+if (args.skipGenerate) {
+  const stampFile = path.join(benchRoot, 'generated.json');
+  if (!existsSync(stampFile) || !existsSync(contentDir)) {
+    console.error(`bench: --skip-generate, but ${path.relative(REPO, contentDir)} was never generated`);
+    process.exit(2);
+  }
+  gen = JSON.parse(readFileSync(stampFile, 'utf8'));
+  console.log(`bench: using ${path.relative(REPO, contentDir)} as generated (${gen.sampleDocs} sample + ${gen.generatedDocs} generated)`);
+} else {
+  gen = await generate(N, { log: (m) => console.log(`bench: ${m}`) });
+}
+
+const runs = {};
+if (args.only !== 'baseline') {
+  const dist = path.join(benchRoot, 'dist-gongkai');
+  runs.gongkai = await measure('gongkai', {
+    cwd: REPO,
+    astroArgs: ['build'],
+    env: { GONGKAI_CONTENT: contentDir, GONGKAI_OUT: dist, GONGKAI_TODAY: args.today },
+    dist,
+    clear: [path.join(REPO, 'node_modules/.astro'), path.join(REPO, '.astro'), path.join(REPO, 'node_modules/.vite/deps')],
+  });
+  runs.gongkai.documentsBuilt = countDocPages(dist);
+}
+if (args.only !== 'gongkai') {
+  const root = path.join(HERE, 'baseline');
+  const dist = path.join(benchRoot, 'dist-baseline');
+  const cache = path.join(benchRoot, 'cache-baseline');
+  runs.baseline = await measure('baseline', {
+    cwd: REPO,
+    astroArgs: ['build', '--root', root],
+    env: { BENCH_DOCS: path.join(contentDir, 'documents'), BENCH_OUT: dist, BENCH_CACHE: cache, BENCH_STORE: baselineStore },
+    dist,
+    clear: [cache, path.join(root, '.astro'), path.join(root, 'node_modules')],
+  });
+  runs.baseline.documentsBuilt = runs.baseline.htmlPages; // one page per document, nothing else
+  runs.baseline.store = baselineStore === 'chunked' ? "experimental.collectionStorage: 'chunked'" : 'default (single-file data store)';
+}
+
+// ---------- report ----------
+const astroVersion = JSON.parse(readFileSync(path.join(REPO, 'node_modules/astro/package.json'), 'utf8')).version;
+const machine = {
+  nproc: os.availableParallelism(),
+  cpu: os.cpus()[0]?.model,
+  memoryGB: +(os.totalmem() / 1024 ** 3).toFixed(1),
+  node: process.version,
+  astro: astroVersion,
+  kernel: os.release(),
+};
+const g = runs.gongkai;
+const b = runs.baseline;
+const ratio = (k) => (g && b && g.ok && b.ok && b[k] ? g[k] / b[k] : undefined);
+const rows = [
+  ['exit status', (r) => (r.ok ? '0 (ok)' : `FAILED (${r.signal ?? 'exit ' + r.exitCode})`), null],
+  ['wall time', (r) => fmtS(r.wallSeconds), 'wallSeconds'],
+  ['CPU time (user+sys)', (r) => fmtS(r.cpuSeconds), 'cpuSeconds'],
+  ['  cores busy (CPU/wall)', (r) => r.cpuUtilisation.toFixed(2), 'cpuUtilisation'],
+  ['peak memory (tree RSS)', (r) => fmtGB(r.peakRssBytes), 'peakRssBytes'],
+  ['  largest single process', (r) => fmtGB(r.maxRssSingleProcessBytes), 'maxRssSingleProcessBytes'],
+  ['documents built', (r) => String(r.documentsBuilt), null],
+  ['pages built (.html)', (r) => String(r.htmlPages), 'htmlPages'],
+  ['pages / second', (r) => r.pagesPerSecond.toFixed(1), 'pagesPerSecond'],
+  ['output size', (r) => fmtMB(r.outputBytes), 'outputBytes'],
+  ['output files', (r) => String(r.outputFiles), 'outputFiles'],
+  ['phase: startup', (r) => fmtS(r.phases.startup), null],
+  ['phase: content sync', (r) => fmtS(r.phases.contentSync), null],
+  ['phase: sync → bundling', (r) => fmtS(r.phases.setupAfterSync), null],
+  ['phase: vite bundling', (r) => fmtS(r.phases.bundling), null],
+  ['phase: rendering pages', (r) => fmtS(r.phases.renderPages), null],
+  ['other CPU on machine', (r) => fmtS(r.otherCpuSeconds), null],
+];
+const cols = ['figure', 'gongkai', 'baseline', 'ratio g/b'];
+const table = rows.map(([name, f, key]) => [name, g ? f(g) : '–', b ? f(b) : '–', key && ratio(key) !== undefined ? ratio(key).toFixed(2) : '']);
+const widths = cols.map((c, i) => Math.max([...c].length, ...table.map((r) => [...r[i]].length)));
+const line = (r) => '| ' + r.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join(' | ') + ' |';
+const text = [
+  '',
+  `gongkai benchmark — N = ${N} documents (${gen.sampleDocs} sample + ${gen.generatedDocs} generated), ${started.toISOString()}`,
+  `machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memoryGB} GB, Node ${machine.node}, Astro ${machine.astro}${args.maxOldSpace ? `, --max-old-space-size=${args.maxOldSpace}` : ''}`,
+  b ? `baseline store: ${b.store}` : 'baseline: not run (--only gongkai)',
+  `peak memory: largest sum of RSS over the build's process tree, sampled every 250 ms from /proc (not the cgroup's peak: the session cgroup is shared)`,
+  `CPU time: ${(g ?? b).cpuMethod}`,
+  '',
+  line(cols),
+  line(widths.map((w) => '-'.repeat(w))),
+  ...table.map(line),
+  '',
+].join('\n');
+console.log(text);
+for (const r of [g, b]) {
+  if (!r) continue;
+  if (r.astroSummary.length) console.log(`${r.label}: ${r.astroSummary.join(' · ')}`);
+  if (r.otherBuildsSeen.length) console.log(`WARNING: ${r.label} ran while other builds/tests were running (figures distorted):\n  ${r.otherBuildsSeen.join('\n  ')}`);
+  if (!r.ok) {
+    console.log(`\n${r.label.toUpperCase()} BUILD FAILED (${r.signal ?? 'exit ' + r.exitCode}); last lines of its output (full log: ${r.log}):`);
+    console.log(r.stderrTail.map((l) => '  ' + l).join('\n'));
+  }
+  if (r.ok && r.documentsBuilt !== N) console.log(`NOTE: ${r.label} built ${r.documentsBuilt} document pages for N = ${N}`);
+}
+const result = {
+  N,
+  date: started.toISOString(),
+  machine,
+  generated: gen,
+  baselineStore: b ? baselineStore : undefined,
+  memoryMethod: 'max over samples of the summed RSS (/proc/<pid>/stat) of the build process tree, every 250 ms',
+  runs,
+  ratios: g && b ? Object.fromEntries(['wallSeconds', 'cpuSeconds', 'peakRssBytes', 'pagesPerSecond', 'outputBytes', 'outputFiles'].map((k) => [k, ratio(k)])) : undefined,
+  table: text,
+};
+writeFileSync(path.join(benchRoot, 'result.json'), JSON.stringify(result, null, 2) + '\n');
+console.log(`bench: figures written to ${path.relative(REPO, path.join(benchRoot, 'result.json'))}`);
+process.exit(Object.values(runs).every((r) => r.ok) ? 0 : 1);
