@@ -65,6 +65,8 @@ export function loadSite(contentDir: string, options: LoadOptions): SiteData {
     heldBack: boolean;
   }
   const loaded: Loaded[] = [];
+  // every 索引号 written, even in files with other errors, for the duplicate check
+  const indexEntries: { indexNo: string; file: string; line?: number }[] = [];
 
   for (const file of files) {
     const source = readFileSync(path.join(contentDir, file), 'utf8');
@@ -81,28 +83,35 @@ export function loadSite(contentDir: string, options: LoadOptions): SiteData {
     const numberDiags = numbersWhereStringsBelong(yaml, DOCUMENT_STRING_FIELDS, file);
     report(numberDiags);
     report(unknownFields(yaml, file));
-    const { data, diagnostics: schemaDiags } = validate(documentSchema, yaml, file);
+    const { data: valid, diagnostics: schemaDiags } = validate(documentSchema, yaml, file);
     // a number-instead-of-text problem is already reported with better advice
     report(schemaDiags.filter((d) => !numberDiags.some((n) => n.field === d.field)));
-    if (!data) continue;
-
+    // Fields that passed the schema are still checked when others failed, so one run lists
+    // every problem of the file.
+    const bad = new Set([...schemaDiags, ...numberDiags].map((d) => d.field?.split('.')[0]));
+    const raw = (yaml.value && typeof yaml.value === 'object' ? yaml.value : {}) as Record<string, unknown>;
+    const data = (valid ?? Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k)))) as Partial<DocumentFrontmatter>;
     const line = (field: string) => yaml.lineOf([field]);
     const docDir = path.posix.dirname(file);
 
-    const publisher = resolver.publisher(data.publisher, file, line('publisher'), report);
-    const topic = resolver.topic(data.topic, file, line('topic'), report);
-    const genre = resolver.genre(data.genre, file, line('genre'), report);
-    const section = resolver.section(data.section, file, line('section'), report);
+    const publisher = typeof data.publisher === 'string' ? resolver.publisher(data.publisher, file, line('publisher'), report) : undefined;
+    const topic = typeof data.topic === 'string' ? resolver.topic(data.topic, file, line('topic'), report) : undefined;
+    const genre = typeof data.genre === 'string' ? resolver.genre(data.genre, file, line('genre'), report) : undefined;
+    const section = typeof data.section === 'string' ? resolver.section(data.section, file, line('section'), report) : undefined;
 
-    report(checkDates(data, file, line, options.today));
-    report(checkNormative(data, file, line));
-    if (data.doc_no) report(checkDocNo(data.doc_no, file, line('doc_no')));
-    if (settings && pattern) {
+    if (typeof data.index_no === 'string') indexEntries.push({ indexNo: data.index_no.trim(), file, line: line('index_no') });
+    const datesOk = typeof data.written === 'string' && typeof data.published === 'string';
+    if (datesOk) report(checkDates(data as DocumentFrontmatter, file, line, options.today));
+    if (!bad.has('validity') && !bad.has('normative') && !bad.has('repealed')) report(checkNormative(data as DocumentFrontmatter, file, line));
+    if (typeof data.doc_no === 'string') report(checkDocNo(data.doc_no, file, line('doc_no')));
+    if (settings && pattern && typeof data.index_no === 'string') {
       const yearDate = settings.indexNo.yearFrom === 'written' ? data.written : data.published;
-      report(checkIndexNo({ indexNo: data.index_no, pattern, publisher, organisation: settings.organisation, yearDate, yearFrom: settings.indexNo.yearFrom }, file, line('index_no')));
+      if (typeof yearDate === 'string') {
+        report(checkIndexNo({ indexNo: data.index_no, pattern, publisher, organisation: settings.organisation, yearDate, yearFrom: settings.indexNo.yearFrom }, file, line('index_no')));
+      }
     }
 
-    const attachments = loadAttachments(contentDir, docDir, data, file, yaml, report);
+    const attachments = Array.isArray(data.attachments) ? loadAttachments(contentDir, docDir, data.attachments, file, yaml, report) : [];
     const assets: string[] = [];
     for (const link of bodyScan.localLinks) {
       const rel = path.posix.normalize(path.posix.join(docDir, link.target));
@@ -111,10 +120,11 @@ export function loadSite(contentDir: string, options: LoadOptions): SiteData {
         report(diag('error', 'missing-link-target', file, `正文链接的文件“${link.target}”不存在${rel.startsWith(docDir + '/') ? '' : '（只能链接本文件所在目录或其子目录中的文件）'}。`, { line: link.line, field: 'body', fix: '把该文件放在 Markdown 文件旁边，或改正链接中的文件名。' }));
       } else if (!assets.includes(rel)) assets.push(rel);
     }
+    if (!valid) continue;
 
-    const slugExplicit = !!data.slug;
-    const slug = data.slug ?? slugFromIndexNo(data.index_no);
-    const heldBack = data.published > options.today;
+    const slugExplicit = !!valid.slug;
+    const slug = valid.slug ?? slugFromIndexNo(valid.index_no);
+    const heldBack = valid.published > options.today;
     loaded.push({
       slugExplicit,
       heldBack,
@@ -124,46 +134,51 @@ export function loadSite(contentDir: string, options: LoadOptions): SiteData {
       meta: {
         slug,
         file,
-        title: data.title.trim(),
-        indexNo: data.index_no.trim(),
+        title: valid.title.trim(),
+        indexNo: valid.index_no.trim(),
         publisherId: publisher?.id ?? '',
-        publisher: publisher?.name ?? data.publisher,
+        publisher: publisher?.name ?? valid.publisher,
         topicId: topic?.id ?? '',
         genreId: genre?.id ?? '',
-        docNo: data.doc_no?.trim(),
-        written: data.written,
-        published: data.published,
-        validity: data.validity,
-        normative: data.normative,
-        repealed: data.repealed,
-        supersededBy: data.superseded_by?.trim(),
+        docNo: valid.doc_no?.trim(),
+        written: valid.written,
+        published: valid.published,
+        validity: valid.validity,
+        normative: valid.normative,
+        repealed: valid.repealed,
+        supersededBy: valid.superseded_by?.trim(),
         supersedes: [],
-        keywords: splitKeywords(data.keywords),
-        summary: data.summary?.trim() || firstSentence(split.body),
+        keywords: splitKeywords(valid.keywords),
+        summary: valid.summary?.trim() || firstSentence(split.body),
         sectionId: section?.id ?? '',
         attachments,
         assets,
-        note: data.note?.trim(),
+        note: valid.note?.trim(),
       },
     });
   }
 
   // Across documents: duplicate 索引号, URL collisions, superseded_by references.
+  const firstByIndexNo = new Map<string, { file: string; line?: number }>();
+  for (const e of indexEntries) {
+    const first = firstByIndexNo.get(e.indexNo);
+    if (!first) {
+      firstByIndexNo.set(e.indexNo, e);
+      continue;
+    }
+    report(
+      diag('error', 'duplicate-index-no', e.file, `索引号“${e.indexNo}”与 ${first.file}${first.line ? ` 第 ${first.line} 行` : ''} 重复。`, {
+        line: e.line,
+        field: 'index_no',
+        fix: '每份文件的索引号必须唯一：核对两份文件，给其中一份改用尚未使用的顺序号。',
+      }),
+    );
+  }
   const byIndexNo = new Map<string, Loaded>();
   const bySlug = new Map<string, Loaded>();
   for (const l of loaded) {
     const { meta } = l;
-    const first = byIndexNo.get(meta.indexNo);
-    if (first) {
-      report(
-        diag('error', 'duplicate-index-no', meta.file, `索引号“${meta.indexNo}”与 ${first.meta.file}${first.indexLine ? ` 第 ${first.indexLine} 行` : ''} 重复。`, {
-          line: l.indexLine,
-          field: 'index_no',
-          fix: '每份文件的索引号必须唯一：核对两份文件，给其中一份改用尚未使用的顺序号。',
-        }),
-      );
-      continue;
-    }
+    if (byIndexNo.has(meta.indexNo)) continue; // reported above
     byIndexNo.set(meta.indexNo, l);
     if (!meta.slug) {
       report(diag('error', 'empty-slug', meta.file, `无法从索引号“${meta.indexNo}”生成网址（没有字母或数字）。`, { line: l.indexLine, field: 'slug', fix: '添加 slug 字段，例如 slug: zhengce-2021-001。' }));
@@ -400,13 +415,15 @@ function loadList<T extends { id: string }, Y extends { id: string; name: string
 function loadAttachments(
   contentDir: string,
   docDir: string,
-  data: DocumentFrontmatter,
+  list: unknown[],
   file: string,
   yaml: YamlSource,
   report: (d: Diagnostic | Diagnostic[]) => void,
 ): Attachment[] {
   const out: Attachment[] = [];
-  (data.attachments ?? []).forEach((a, i) => {
+  list.forEach((item, i) => {
+    const a = item as { file?: unknown; title?: unknown };
+    if (typeof a?.file !== 'string' || !a.file.trim()) return; // reported by the schema
     const rel = path.posix.normalize(path.posix.join(docDir, a.file));
     const line = yaml.lineOf(['attachments', i, 'file']);
     if (!rel.startsWith(docDir + '/')) {
@@ -424,10 +441,12 @@ function loadAttachments(
       return;
     }
     const fileName = path.posix.basename(rel);
-    out.push({ title: a.title, source: rel, fileName, ext: (path.posix.extname(fileName).slice(1) || '文件').toUpperCase(), bytes });
+    out.push({ title: String(a.title ?? fileNameOf(rel)), source: rel, fileName, ext: (path.posix.extname(fileName).slice(1) || '文件').toUpperCase(), bytes });
   });
   return out;
 }
+
+const fileNameOf = (rel: string) => path.posix.basename(rel);
 
 function unknownFields(yaml: YamlSource, file: string): Diagnostic[] {
   const v = yaml.value;
