@@ -41,7 +41,7 @@ export interface CodeCheck {
 export function checkOrganisationCode(raw: string): CodeCheck {
   const code = raw.trim().toUpperCase();
   if (code.length === 18) {
-    const expected = usccCheckChar(code.slice(0, 17));
+    const expected = /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code) ? usccCheckChar(code.slice(0, 17)) : undefined;
     if (!expected) return { ok: false, kind: 'uscc', problem: '含有统一社会信用代码不允许的字符（不使用 I、O、S、V、Z）' };
     // positions 9–17 are the 组织机构代码, itself check-charactered
     const org = code.slice(8, 17);
