@@ -117,7 +117,7 @@ export function formatReport(diags: Diagnostic[], contentPrefix = ''): string {
   const warnings = diags.length - errors;
   const head =
     errors > 0
-      ? `内容检查发现 ${errors} 个错误${warnings ? `、${warnings} 个警告` : ''}，构建已停止。请逐条修改后重新构建：`
+      ? `内容检查发现 ${errors} 个错误${warnings ? `、${warnings} 个警告` : ''}，网站无法构建。请逐条修改：`
       : `内容检查发现 ${warnings} 个警告（不影响构建，请尽快处理）：`;
   return [head, '', ...sortDiagnostics(diags).map((d) => formatDiagnostic(d, contentPrefix))].join('\n');
 }
