@@ -51,7 +51,8 @@ export function loadSite(contentDir: string, options: LoadOptions): SiteData {
 
   const resolver = new Resolver(bodies, topics, genres, sections);
   const docsDir = path.join(contentDir, 'documents');
-  const files = existsSync(docsDir) ? listMarkdown(docsDir).map((f) => 'documents/' + f) : [];
+  const otherFiles: string[] = [];
+  const files = existsSync(docsDir) ? listMarkdown(docsDir, '', otherFiles).map((f) => 'documents/' + f) : [];
   if (!files.length) {
     report(diag('error', 'no-documents', 'documents/', '没有找到任何文件（content/documents/ 下的 .md 文件）。', { fix: '把文件放在 content/documents/ 目录下，扩展名为 .md。' }));
   }
@@ -213,6 +214,18 @@ export function loadSite(contentDir: string, options: LoadOptions): SiteData {
     }
   }
 
+  // nothing silent: a file in documents/ that no document publishes is named
+  const used = new Set(loaded.flatMap((l) => [...l.meta.attachments.map((a) => a.source), ...l.meta.assets]));
+  for (const other of otherFiles) {
+    if (used.has(other)) continue;
+    const md = /\.(markdown|mdx|txt)$/i.test(other);
+    report(
+      diag('warning', 'unused-file', other, md ? '这个文件不是 .md 文件，不会作为文件发布。' : '这个文件没有被任何文件列为附件或在正文中链接，不会发布。', {
+        fix: md ? '如果它是一份文件，把扩展名改为 .md。' : '在对应文件的 attachments 中列出它，或删除这个文件。',
+      }),
+    );
+  }
+
   const heldBack = loaded.filter((l) => l.heldBack);
   for (const l of heldBack) {
     report(
@@ -263,14 +276,16 @@ export function forgetSites(): void {
 
 export { hasErrors };
 
-function listMarkdown(dir: string, prefix = ''): string[] {
+/** Markdown files under `dir` (sorted); every other file goes to `others`. */
+function listMarkdown(dir: string, prefix: string, others: string[]): string[] {
   const out: string[] = [];
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...listMarkdown(path.join(dir, e.name), rel));
+    if (e.isDirectory()) out.push(...listMarkdown(path.join(dir, e.name), rel, others));
     else if (e.isFile() && e.name.toLowerCase().endsWith('.md')) out.push(rel);
+    else if (e.isFile()) others.push('documents/' + rel);
   }
   return out;
 }

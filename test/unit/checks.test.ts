@@ -120,6 +120,14 @@ describe('checks across documents', () => {
     ]);
   });
 
+  it('a file in documents/ that nothing publishes is named', () => {
+    const site = load({ [A]: doc(BASE_DOC), 'documents/草稿.txt': '草稿', 'documents/附件2.pdf': '%PDF' });
+    expect(site.diagnostics.map(pick)).toEqual([
+      { level: 'warning', code: 'unused-file', file: 'documents/草稿.txt', line: undefined, field: undefined, fieldZh: undefined, message: '这个文件不是 .md 文件，不会作为文件发布。' },
+      { level: 'warning', code: 'unused-file', file: 'documents/附件2.pdf', line: undefined, field: undefined, fieldZh: undefined, message: '这个文件没有被任何文件列为附件或在正文中链接，不会发布。' },
+    ]);
+  });
+
   it('reports every problem of a broken column in one run', () => {
     const site = load({
       'documents/a.md': doc(BASE_DOC),
