@@ -31,6 +31,8 @@ export interface BuildSpec {
   base?: string;
   /** GONGKAI_TODAY, default TODAY (2026-11-27). */
   today?: string;
+  /** Extra text for the memo key (e.g. a fixture's plan), so a changed fixture is rebuilt. */
+  key?: string;
   /** Kill the build after this many ms (default 20 min). */
   timeoutMs?: number;
 }
@@ -120,6 +122,7 @@ function keyOf(spec: BuildSpec): string {
   const h = createHash('sha256');
   h.update(JSON.stringify({ content: spec.content ?? SAMPLE_CONTENT, base: spec.base ?? '/', today: spec.today ?? TODAY }));
   if (spec.fixture) h.update(spec.fixture.toString());
+  if (spec.key) h.update(spec.key);
   return h.digest('hex').slice(0, 16);
 }
 
