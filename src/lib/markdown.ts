@@ -141,6 +141,13 @@ export function firstSentence(body: string, max = 100): string {
 /** rehype plugin: what editors' raw HTML may not do, and the shape pages need. */
 function rehypeGongkai() {
   return (tree: HastRoot) => {
+    // one h1 per page: the document title; a body that uses h1 has its headings moved down one level
+    let top = 6;
+    visit(tree, 'element', (node: Element) => {
+      const h = /^h([1-6])$/.exec(node.tagName);
+      if (h) top = Math.min(top, Number(h[1]));
+    });
+    const shift = top === 1 ? 1 : 0;
     visit(tree, 'element', (node: Element, index, parent) => {
       if (FORBIDDEN_ELEMENTS.includes(node.tagName) && parent && index !== undefined) {
         parent.children.splice(index, 1);
@@ -158,9 +165,8 @@ function rehypeGongkai() {
           else if (isLocalTarget(v) && !/\.md$/i.test(v)) props[key] = `files/${v.replace(/^\.\//, '')}`;
         }
       }
-      // one h1 per page: the document title; body headings start at h2
       const h = /^h([1-6])$/.exec(node.tagName);
-      if (h) node.tagName = `h${Math.min(6, Number(h[1]) + 1)}`;
+      if (h && shift) node.tagName = `h${Math.min(6, Number(h[1]) + shift)}`;
       if (node.tagName === 'th' && parent && (parent as Element).tagName === 'tr') {
         props.scope ??= 'col';
       }

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { firstSentence, renderMarkdown, splitFrontmatter } from '../../src/lib/markdown.ts';
 
 describe('renderMarkdown', () => {
-  it('starts body headings at h2 (the title is the page’s one h1)', async () => {
+  it('moves a body’s h1 headings down a level (the title is the page’s one h1)', async () => {
     expect(await renderMarkdown('# 一、总体情况\n\n## （一）主动公开\n')).toBe('<h2>一、总体情况</h2>\n<h3>（一）主动公开</h3>');
+  });
+  it('keeps headings that already start at h2', async () => {
+    expect(await renderMarkdown('## 一、总体情况\n\n### （一）主动公开\n')).toBe('<h2>一、总体情况</h2>\n<h3>（一）主动公开</h3>');
   });
   it('drops what could run code even if a check was bypassed', async () => {
     const html = await renderMarkdown('<p onclick="x()" style="color:red">字</p>\n\n<script>alert(1)</script>\n\n[a](javascript:alert(1))');
