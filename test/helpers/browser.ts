@@ -118,8 +118,9 @@ export async function watchContext(context: BrowserContext, origin: string, expe
     if (o !== origin) w.foreign.push(url);
   });
   context.on('requestfailed', (req) => {
-    // a navigation interrupted by the next one is not a broken resource
-    if (req.failure()?.errorText === 'net::ERR_ABORTED' && req.isNavigationRequest()) return;
+    // a request cancelled because the test navigated on (e.g. the favicon) is not a broken resource;
+    // a missing one answers 404 (see 'response'), a blocked one fails with 'csp'
+    if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
     w.failed.push(`${req.url()}: ${req.failure()?.errorText}`);
   });
   context.on('response', (res) => {

@@ -1,7 +1,7 @@
 // Reading a built site in tests: map URLs to files under dist, and read the catalogue's counts.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { all, intIn, readHtml, text, type El } from './html.ts';
+import { all, ancestors, hasClass, intIn, readHtml, text, type El } from './html.ts';
 
 /** The file a URL path (with or without base) is served from: directory URLs → index.html. */
 export function fileFor(outDir: string, base: string, urlPath: string): string {
@@ -43,30 +43,39 @@ export interface GroupCount {
 }
 
 /**
- * The groups a browse index page (/catalogue/<kind>/) lists with their counts: every element
- * carrying `data-count` that contains (or is) a link to one group page `<base>catalogue/<kind>/<id>/`.
- * Only the outermost level is returned for nested lists (top-level topics).
+ * The groups a browse index page (/catalogue/<kind>/) lists with their counts. Hooks: an element
+ * with a `data-count` attribute, or the pages' `.group-count` (text "11 条") — each inside, or
+ * beside, the link to its group page `<base>catalogue/<kind>/<id>/` (name: `.group-name` or the link
+ * text). For nested lists (topics: 大类 with 小类) only the outermost level is returned.
  */
 export function browseCounts(doc: El, base: string, kind: string): GroupCount[] {
   const prefix = `${base}catalogue/${kind}/`;
   const re = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^/]+)/$`);
-  const out: GroupCount[] = [];
-  const counted = all(doc, '*', (e) => e.attrs['data-count'] !== undefined);
+  const found: (GroupCount & { depth: number })[] = [];
+  const seen = new Set<string>();
+  const counted = all(doc, '*', (e) => e.attrs['data-count'] !== undefined || hasClass(e, 'group-count'));
   for (const e of counted) {
-    // skip groups nested inside another counted group (sub-categories)
-    let nested = false;
-    for (let p = e.parent; p; p = p.parent) if (p.attrs['data-count'] !== undefined) nested = true;
-    if (nested) continue;
-    // the link is the counted element, inside it, or (count in a sibling) in its row/item
+    // the link is the counted element, an ancestor, inside it, or (count in a sibling) in its row/item
     let link: El | undefined;
     for (let scope: El | undefined = e, up = 0; scope && up < 3 && !link; scope = scope.parent, up++) {
-      const links = [scope, ...all(scope, 'a')].filter((a) => a.tag === 'a' && re.test(a.attrs.href ?? ''));
+      if (scope.tag === 'a' && re.test(scope.attrs.href ?? '')) {
+        link = scope;
+        break;
+      }
+      const links = all(scope, 'a', (a) => re.test(a.attrs.href ?? ''));
       if (new Set(links.map((a) => a.attrs.href)).size === 1) link = links[0];
       else if (links.length > 1) break;
     }
-    if (!link) continue;
+    if (!link || seen.has(link.attrs.href!)) continue;
+    seen.add(link.attrs.href!);
+    const count = e.attrs['data-count'] !== undefined ? Number(e.attrs['data-count']) : intIn(text(e));
+    if (count === undefined || Number.isNaN(count)) continue;
     const id = decodeURIComponent(re.exec(link.attrs.href!)![1]!);
-    out.push({ id, name: text(link).replace(/\s*[（(]?\d+[)）]?\s*$/, ''), count: Number(e.attrs['data-count']), href: link.attrs.href! });
+    const nameEl = all(link, '*', (x) => hasClass(x, 'group-name'))[0];
+    const name = nameEl ? text(nameEl) : text(link).replace(/\s*[（(]?\d+\s*[条件份个项]?[)）]?\s*$/, '');
+    const depth = ancestors(link).filter((a) => a.tag === 'li').length;
+    found.push({ id, name, count, href: link.attrs.href!, depth });
   }
-  return out;
+  const top = Math.min(...found.map((g) => g.depth));
+  return found.filter((g) => g.depth === top).map(({ depth: _d, ...g }) => g);
 }
