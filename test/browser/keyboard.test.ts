@@ -189,8 +189,10 @@ describe('remembered preferences', () => {
       await buttons.nth(n - 1).click();
       const large = await size();
       expect(large).toBeGreaterThan(base);
+      const normalBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       await page.locator('button[data-contrast]').click();
       const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(bg, 'high contrast changes the page background').not.toBe(normalBg);
 
       await page.reload();
       await settle(page);
