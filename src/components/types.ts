@@ -1,0 +1,31 @@
+// Prop types shared by the layouts and components.
+
+/** Which first-level column a page belongs to (SiteNav marks it). */
+export type NavKey = 'home' | 'guide' | 'rules' | 'statutory' | 'annual-reports' | 'apply' | 'catalogue';
+
+/** Column group of the government <meta> tags (domain.md §6.1a). */
+export interface ColumnMeta {
+  name: string;
+  description?: string;
+  keywords?: string;
+  type?: string;
+}
+
+/** Article group of the government <meta> tags, on document pages. */
+export interface ArticleMeta {
+  title: string;
+  pubDate: string; // YYYY-MM-DD
+  source: string; // 发布机构
+  keywords: string;
+  description: string;
+  url: string; // page path, base included
+}
+
+/** One breadcrumb step; the last one is the current page and has no path. */
+export interface Crumb {
+  label: string;
+  path?: string;
+}
+
+/** Browse kinds of the catalogue, plus 'all' for the whole list. */
+export type BrowseKind = 'all' | 'topic' | 'publisher' | 'year' | 'genre';
