@@ -10,6 +10,7 @@ const options = resolveBuildOptions(process.env);
 export default defineConfig({
   base: options.base,
   outDir: options.outDir,
+  cacheDir: options.cacheDir,
   trailingSlash: 'ignore',
   build: {
     format: 'directory',

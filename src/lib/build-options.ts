@@ -1,6 +1,7 @@
 // Where the build reads content and writes output, resolved once from the environment
 // (GONGKAI_CONTENT, GONGKAI_BASE, GONGKAI_OUT, GONGKAI_TODAY) and content/site.yaml.
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { parse } from 'yaml';
 
@@ -8,6 +9,8 @@ export interface BuildOptions {
   contentDir: string; // absolute
   base: string; // always starts and ends with '/'
   outDir: string; // absolute
+  /** Astro's cache (its content store lives here): one per content dir and output, so builds of different columns never share a store. */
+  cacheDir: string;
   today: string; // YYYY-MM-DD
 }
 
@@ -33,10 +36,13 @@ export function resolveBuildOptions(env: Record<string, string | undefined>, cwd
     // a missing or broken site.yaml is reported by loadSite with its own message
   }
   const today = env.GONGKAI_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.GONGKAI_TODAY) ? env.GONGKAI_TODAY : shanghaiToday();
+  const outDir = path.resolve(cwd, env.GONGKAI_OUT || 'dist');
+  const key = createHash('sha256').update(`${contentDir}\n${outDir}`).digest('hex').slice(0, 12);
   return {
     contentDir,
     base: normaliseBase(env.GONGKAI_BASE || siteBase),
-    outDir: path.resolve(cwd, env.GONGKAI_OUT || 'dist'),
+    outDir,
+    cacheDir: path.resolve(cwd, 'node_modules/.astro', `gongkai-${key}`),
     today,
   };
 }
