@@ -192,17 +192,87 @@ function phases(lines, wall) {
   };
 }
 
+// ---------- the test harness's build lock ----------
+// test/helpers/build.ts serialises builds in the repo root with the lock directory .tmp/build.lock
+// (mkdir is atomic; owner pid inside): two builds in one root share node_modules/.astro and .astro.
+// The gongkai build takes the same lock, so neither overwrites the other's data store.
+const LOCK = path.join(REPO, '.tmp', 'build.lock');
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+async function acquireLock() {
+  mkdirSync(path.dirname(LOCK), { recursive: true });
+  let told = false;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      writeFileSync(path.join(LOCK, 'owner'), String(process.pid));
+      return;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      let pid = NaN;
+      try {
+        pid = Number(readFileSync(path.join(LOCK, 'owner'), 'utf8'));
+      } catch {}
+      if (Number.isInteger(pid) && pid > 0 && !alive(pid)) {
+        rm(LOCK);
+        continue;
+      }
+      if (!told) console.log(`bench: waiting for the build lock ${path.relative(REPO, LOCK)} (held by pid ${pid})`);
+      told = true;
+      await sleep(500);
+    }
+  }
+}
+const releaseLock = () => {
+  try {
+    if (Number(readFileSync(path.join(LOCK, 'owner'), 'utf8')) === process.pid) rm(LOCK);
+  } catch {}
+};
+process.on('exit', releaseLock);
+let currentChild;
+let currentTree = [];
+for (const sig of ['SIGINT', 'SIGTERM'])
+  process.on(sig, () => {
+    // the build's own tree (as last sampled): /usr/bin/time does not pass signals on
+    if (currentChild && currentChild.exitCode === null)
+      for (const pid of [currentChild.pid, ...currentTree]) {
+        try {
+          process.kill(pid, 'SIGTERM');
+        } catch {}
+      }
+    process.exit(130);
+  });
+
 // ---------- one measured build ----------
-async function measure(label, { cwd, astroArgs, env, dist, clear }) {
-  rm(dist);
-  for (const c of clear) rm(c);
+async function waitQuiet() {
   // wait (up to 15 min) while someone else's build or test is running: it would distort the figures
   let others = otherBuilds();
   for (let waited = 0; others.length && waited < 900; waited += 15) {
-    if (waited === 0) console.log(`bench: waiting for other builds/tests to finish:\n  ${others.join('\n  ')}`);
+    if (waited === 0) console.log(`bench: waiting for other builds/tests to finish:\n  ${others.slice(0, 6).join('\n  ')}`);
     await sleep(15000);
     others = otherBuilds();
   }
+  if (others.length) console.log('bench: still not quiet after 15 min; building anyway');
+}
+async function measure(label, opts) {
+  await waitQuiet();
+  if (!opts.lock) return measureUnlocked(label, opts);
+  await acquireLock();
+  try {
+    return await measureUnlocked(label, opts);
+  } finally {
+    releaseLock();
+  }
+}
+async function measureUnlocked(label, { cwd, astroArgs, env, dist, clear }) {
+  rm(dist);
+  for (const c of clear) rm(c);
   const logFile = path.join(benchRoot, `log-${label}.txt`);
   const log = createWriteStream(logFile);
   const timeFile = path.join(benchRoot, `time-${label}.txt`);
@@ -218,6 +288,7 @@ async function measure(label, { cwd, astroArgs, env, dist, clear }) {
   const busy0 = machineBusyTicks();
   const t0 = performance.now();
   const child = spawn(cmd, cmdArgs, { cwd, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  currentChild = child;
   const lines = [];
   const stderrTail = [];
   const stdoutTail = [];
@@ -249,6 +320,7 @@ async function measure(label, { cwd, astroArgs, env, dist, clear }) {
   let lastProgress = t0;
   const sampler = setInterval(() => {
     const tree = sampleTree(child.pid);
+    currentTree = [...tree.keys()];
     let rss = 0;
     let cpu = 0;
     for (const st of tree.values()) {
@@ -345,6 +417,7 @@ if (args.only !== 'baseline') {
     env: { GONGKAI_CONTENT: contentDir, GONGKAI_OUT: dist, GONGKAI_TODAY: args.today },
     dist,
     clear: [path.join(REPO, 'node_modules/.astro'), path.join(REPO, '.astro'), path.join(REPO, 'node_modules/.vite/deps')],
+    lock: true,
   });
   runs.gongkai.documentsBuilt = countDocPages(dist);
 }
@@ -416,7 +489,11 @@ console.log(text);
 for (const r of [g, b]) {
   if (!r) continue;
   if (r.astroSummary.length) console.log(`${r.label}: ${r.astroSummary.join(' · ')}`);
-  if (r.otherBuildsSeen.length) console.log(`WARNING: ${r.label} ran while other builds/tests were running (figures distorted):\n  ${r.otherBuildsSeen.join('\n  ')}`);
+  if (r.otherBuildsSeen.length) {
+    const shown = r.otherBuildsSeen.slice(0, 6);
+    const more = r.otherBuildsSeen.length - shown.length;
+    console.log(`WARNING: ${r.label} ran while other builds/tests were running (figures distorted; other processes used ${fmtS(r.otherCpuSeconds)} CPU):\n  ${shown.join('\n  ')}${more > 0 ? `\n  … and ${more} more` : ''}`);
+  }
   if (!r.ok) {
     console.log(`\n${r.label.toUpperCase()} BUILD FAILED (${r.signal ?? 'exit ' + r.exitCode}); last lines of its output (full log: ${r.log}):`);
     console.log(r.stderrTail.map((l) => '  ' + l).join('\n'));
