@@ -249,16 +249,44 @@ for (const sig of ['SIGINT', 'SIGTERM'])
     process.exit(130);
   });
 
-// ---------- one measured build ----------
-async function waitQuiet() {
-  // wait (up to 15 min) while someone else's build or test is running: it would distort the figures
-  let others = otherBuilds();
-  for (let waited = 0; others.length && waited < 900; waited += 15) {
-    if (waited === 0) console.log(`bench: waiting for other builds/tests to finish:\n  ${others.slice(0, 6).join('\n  ')}`);
-    await sleep(15000);
-    others = otherBuilds();
+/** Astro's per-page times ("├─ /doc/x/index.html (+12ms)") summed by the URL's first segment. */
+function pageTimes(lines) {
+  const by = {};
+  for (const { text } of lines) {
+    const m = /[├└]─ \/([^/ ]*)[^ ]* \(\+(\d+)ms\)/.exec(text);
+    if (!m) continue;
+    const k = '/' + (m[1].endsWith('.html') || !m[1] ? '' : m[1] + '/');
+    by[k] ??= { pages: 0, ms: 0 };
+    by[k].pages++;
+    by[k].ms += Number(m[2]);
   }
-  if (others.length) console.log('bench: still not quiet after 15 min; building anyway');
+  return by;
+}
+
+// ---------- one measured build ----------
+/** Share of one core the whole machine spent busy over `ms`. */
+async function machineLoad(ms) {
+  const b0 = machineBusyTicks();
+  await sleep(ms);
+  return (machineBusyTicks() - b0) / TCK / (ms / 1000);
+}
+async function waitQuiet() {
+  // Wait (up to 15 min) while someone else's astro build runs or the machine is busy (> 0.3 cores over
+  // 5 s, e.g. tests driving a browser): that would distort the figures. An idle browser does not count.
+  const started = Date.now();
+  let told = false;
+  for (;;) {
+    const builds = otherBuilds().filter((l) => /astro(\.mjs)?\s+build/.test(l));
+    const load = await machineLoad(5000);
+    if (!builds.length && load < 0.3) return;
+    if (Date.now() - started > 900_000) {
+      console.log(`bench: still not quiet after 15 min (load ${load.toFixed(2)} cores); building anyway`);
+      return;
+    }
+    if (!told) console.log(`bench: waiting for a quiet machine (load ${load.toFixed(2)} cores${builds.length ? '; ' + builds.join('; ') : ''})`);
+    told = true;
+    await sleep(10000);
+  }
 }
 async function measure(label, opts) {
   await waitQuiet();
@@ -386,6 +414,7 @@ async function measureUnlocked(label, { cwd, astroArgs, env, dist, clear }) {
     outputBytes: out.bytes,
     pagesPerSecond: out.html / wall,
     phases: phases(lines, wall),
+    pageTimes: pageTimes(lines),
     astroSummary: lines.map((l) => l.text).filter((t) => /page\(s\) built in|\[build\] ✓ Completed in|\[types\] Generated/.test(t)),
     otherBuildsSeen: [...seenOthers],
     log: path.relative(REPO, logFile),
@@ -489,10 +518,12 @@ console.log(text);
 for (const r of [g, b]) {
   if (!r) continue;
   if (r.astroSummary.length) console.log(`${r.label}: ${r.astroSummary.join(' · ')}`);
-  if (r.otherBuildsSeen.length) {
+  const pt = Object.entries(r.pageTimes).sort((x, y) => y[1].ms - x[1].ms);
+  if (pt.length) console.log(`${r.label}: per-page times summed (Astro's "+ms"): ${pt.map(([k, v]) => `${k} ${v.pages} pages ${(v.ms / 1000).toFixed(1)} s`).join(', ')}`);
+  if (r.otherCpuSeconds > 0.1 * r.wallSeconds) {
     const shown = r.otherBuildsSeen.slice(0, 6);
     const more = r.otherBuildsSeen.length - shown.length;
-    console.log(`WARNING: ${r.label} ran while other builds/tests were running (figures distorted; other processes used ${fmtS(r.otherCpuSeconds)} CPU):\n  ${shown.join('\n  ')}${more > 0 ? `\n  … and ${more} more` : ''}`);
+    console.log(`WARNING: other processes used ${fmtS(r.otherCpuSeconds)} CPU during the ${r.label} build (${(r.otherCpuSeconds / r.wallSeconds).toFixed(2)} cores on average): figures distorted.${shown.length ? ` Seen:\n  ${shown.join('\n  ')}${more > 0 ? `\n  … and ${more} more` : ''}` : ''}`);
   }
   if (!r.ok) {
     console.log(`\n${r.label.toUpperCase()} BUILD FAILED (${r.signal ?? 'exit ' + r.exitCode}); last lines of its output (full log: ${r.log}):`);
