@@ -423,6 +423,33 @@ async function measureUnlocked(label, { cwd, astroArgs, env, dist, clear }) {
 }
 
 // ---------- main ----------
+// one benchmark at a time on this machine: two would distort each other and share .bench/<N>/
+const RUN_LOCK = path.join(REPO, '.bench', 'run.lock');
+for (let told = false; ; ) {
+  try {
+    mkdirSync(RUN_LOCK, { recursive: false });
+    writeFileSync(path.join(RUN_LOCK, 'owner'), String(process.pid));
+    break;
+  } catch (e) {
+    if (e.code !== 'EEXIST') throw e;
+    let pid = NaN;
+    try {
+      pid = Number(readFileSync(path.join(RUN_LOCK, 'owner'), 'utf8'));
+    } catch {}
+    if (Number.isInteger(pid) && pid > 0 && !alive(pid)) {
+      rm(RUN_LOCK);
+      continue;
+    }
+    if (!told) console.log(`bench: another benchmark runs (pid ${pid}, ${path.relative(REPO, RUN_LOCK)}); waiting for it`);
+    told = true;
+    await sleep(2000);
+  }
+}
+process.on('exit', () => {
+  try {
+    if (Number(readFileSync(path.join(RUN_LOCK, 'owner'), 'utf8')) === process.pid) rm(RUN_LOCK);
+  } catch {}
+});
 const started = new Date();
 let gen;
 if (args.skipGenerate) {
