@@ -179,6 +179,7 @@ function phases(lines, wall) {
   const iGen = at(/generating static routes/);
   const iGenDone = iGen >= 0 ? at(/✓ Completed in/, iGen + 1) : -1;
   const iDone = at(/\[build\] Complete!/);
+  const iFirst = iGen >= 0 ? at(/[├└]─ /, iGen + 1) : -1;
   const t = (i) => (i >= 0 ? lines[i].t : undefined);
   const d = (a, b) => (a !== undefined && b !== undefined ? b - a : undefined);
   return {
@@ -187,6 +188,7 @@ function phases(lines, wall) {
     setupAfterSync: d(t(iSynced), t(iEntry)),
     bundling: d(t(iEntry), t(iGen)),
     renderPages: d(t(iGen), t(iGenDone)),
+    beforeFirstPage: d(t(iGen), t(iFirst)), // getStaticPaths and the first page's data
     afterPages: d(t(iGenDone), t(iDone)),
     exit: d(t(iDone), wall),
   };
@@ -522,6 +524,8 @@ const rows = [
   ['phase: sync → bundling', (r) => fmtS(r.phases.setupAfterSync), null],
   ['phase: vite bundling', (r) => fmtS(r.phases.bundling), null],
   ['phase: rendering pages', (r) => fmtS(r.phases.renderPages), null],
+  ['  of it before 1st page', (r) => fmtS(r.phases.beforeFirstPage), null],
+  ['  sum of per-page "+ms"', (r) => fmtS(Object.values(r.pageTimes).reduce((a, v) => a + v.ms, 0) / 1000), null],
   ['other CPU on machine', (r) => fmtS(r.otherCpuSeconds), null],
 ];
 const cols = ['figure', 'gongkai', 'baseline', 'ratio g/b'];
