@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { listSiteUrls, missingPublishedUrls, outputFileFor, readPublishedList } from '../../src/lib/published-urls.ts';
+
+function site(files: string[]): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-urls-'));
+  for (const f of files) {
+    mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    writeFileSync(path.join(dir, f), 'x');
+  }
+  return dir;
+}
+
+describe('published URL list', () => {
+  it('reads paths, skipping comments and blank lines', () => {
+    expect(readPublishedList('# 注释\n/doc/a/\n\n  /catalogue/  \n')).toEqual(['/doc/a/', '/catalogue/']);
+  });
+  it('maps a path to its output file', () => {
+    expect(outputFileFor('/')).toBe('index.html');
+    expect(outputFileFor('/doc/a/')).toBe(path.join('doc/a', 'index.html'));
+    expect(outputFileFor('/doc/a/files/%E9%99%84%E4%BB%B6.pdf')).toBe('doc/a/files/附件.pdf');
+  });
+  it('lists the pages and attachments of a build, not its assets', () => {
+    const dir = site(['index.html', 'doc/a/index.html', 'doc/a/files/附件.pdf', '_astro/x.css', '404.html', 'catalogue/2/index.html']);
+    expect(listSiteUrls(dir)).toEqual(['/', '/catalogue/2/', '/doc/a/', '/doc/a/files/附件.pdf']);
+  });
+  it('names every listed URL the build no longer has', () => {
+    const dir = site(['index.html', 'doc/a/index.html']);
+    expect(missingPublishedUrls(['/', '/doc/a/', '/doc/b/', '/doc/a/files/附件.pdf'], dir)).toEqual(['/doc/b/', '/doc/a/files/附件.pdf']);
+  });
+});
