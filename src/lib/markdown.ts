@@ -114,27 +114,34 @@ function safeDecode(s: string): string {
  * paragraph, at most `max` characters. Line-based, so it costs nothing at 100,000 documents.
  */
 export function firstSentence(body: string, max = 100): string {
+  const paragraphs: string[] = [];
   let para = '';
+  const end = () => {
+    if (para) paragraphs.push(para);
+    para = '';
+  };
   for (const raw of body.split('\n')) {
     const line = raw.trim();
-    if (!line) {
-      if (para) break;
-      continue;
-    }
-    if (/^(#|\||<|>|```|~~~|---|\*\*\*|!\[)/.test(line)) {
-      if (para) break;
+    if (!line || /^(#|\||<|>|```|~~~|---|\*\*\*|!\[)/.test(line)) {
+      end();
+      if (paragraphs.length >= 3) break;
       continue;
     }
     para += line.replace(/^(?:[-*+]|\d+[.)])\s+/, '');
   }
-  const text = para
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`~]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const end = text.search(/[。！？!?]/);
-  const sentence = end >= 0 ? text.slice(0, end + 1) : text;
+  end();
+  const plain = paragraphs.map((p) =>
+    p
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[*_`~]+/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+  // a salutation ("县人民代表大会常务委员会：", "各乡镇人民政府，县直各单位：") says nothing of the content
+  const text = plain.find((p) => !(p.length <= 60 && /[：:]$/.test(p))) ?? plain[0] ?? '';
+  const stop = text.search(/[。！？!?]/);
+  const sentence = stop >= 0 ? text.slice(0, stop + 1) : text;
   return sentence.length > max ? sentence.slice(0, max - 1) + '…' : sentence;
 }
 

@@ -32,6 +32,7 @@ describe('firstSentence (内容概述 fallback)', () => {
     ['# 标题\n\n**为进一步**做好[工作](x.md)，特制定本方案。其余', '为进一步做好工作，特制定本方案。'],
     ['| a | b |\n\n- 第一项内容。', '第一项内容。'],
     ['无句号的一段文字', '无句号的一段文字'],
+    ['县人民代表大会常务委员会：\n\n2019年，县人民政府共承办建议126件。其余', '2019年，县人民政府共承办建议126件。'],
   ])('%j → %s', (body, expected) => expect(firstSentence(body)).toBe(expected));
   it('is at most 100 characters', () => {
     const s = firstSentence('字'.repeat(300) + '。');
