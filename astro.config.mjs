@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { resolveBuildOptions } from './src/lib/build-options.ts';
 import attachments from './src/integrations/attachments.ts';
@@ -6,6 +7,8 @@ import attachments from './src/integrations/attachments.ts';
 // Content directory, base path and output directory come from content/site.yaml and
 // the GONGKAI_* environment variables (docs/design.md).
 const options = resolveBuildOptions(process.env);
+// document bodies render on worker threads (src/lib/render-pool.ts); pages find the script here
+process.env.GONGKAI_MARKDOWN_WORKER ??= fileURLToPath(new URL('./src/lib/markdown-worker.ts', import.meta.url));
 
 export default defineConfig({
   base: options.base,
@@ -16,6 +19,8 @@ export default defineConfig({
     format: 'directory',
     // CSP: style-src 'self' — no inline <style> (decisions.md §6)
     inlineStylesheets: 'never',
+    // several pages in flight, so the main thread lays out pages while workers render bodies
+    concurrency: 4,
   },
   compressHTML: true,
   markdown: { syntaxHighlight: false },
