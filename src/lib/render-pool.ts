@@ -8,6 +8,8 @@ import { renderBody } from './markdown.ts';
 interface Pending {
   resolve: (html: string) => void;
   reject: (e: Error) => void;
+  contentDir: string;
+  file: string;
 }
 
 class RenderPool {
@@ -15,6 +17,7 @@ class RenderPool {
   private pending = new Map<number, Pending>();
   private next = 0;
   private turn = 0;
+  broken = false;
 
   constructor(script: string, size: number) {
     for (let i = 0; i < size; i++) {
@@ -27,8 +30,11 @@ class RenderPool {
         else p.resolve(m.html!);
         if (!this.pending.size) this.workers.forEach((x) => x.unref());
       });
-      w.on('error', (e) => {
-        for (const p of this.pending.values()) p.reject(e);
+      // a worker that cannot run (e.g. a Node without TypeScript support) must not fail the
+      // build: its work, and all later work, is done in process
+      w.on('error', () => {
+        this.broken = true;
+        for (const p of this.pending.values()) renderBody(p.contentDir, p.file).then(p.resolve, p.reject);
         this.pending.clear();
       });
       w.unref(); // never keeps the build process alive
@@ -37,11 +43,12 @@ class RenderPool {
   }
 
   render(contentDir: string, file: string): Promise<string> {
+    if (this.broken) return renderBody(contentDir, file);
     const id = this.next++;
     const w = this.workers[this.turn++ % this.workers.length]!;
     w.ref();
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, contentDir, file });
       w.postMessage({ id, contentDir, file });
     });
   }
