@@ -7,3 +7,12 @@ export const KIND_LABELS: Record<BrowseGroupKind, string> = {
   year: '年份',
   genre: '体裁',
 };
+
+/** Which top navigation item a column section belongs to (a site's own sections: none). */
+export const NAV_OF_SECTION_GROUP: Record<import('../lib/types.ts').Section['group'], import('./types.ts').NavKey | undefined> = {
+  guide: 'guide',
+  rules: 'rules',
+  statutory: 'statutory',
+  'annual-reports': 'annual-reports',
+  other: undefined,
+};
