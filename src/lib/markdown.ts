@@ -1,7 +1,7 @@
 // The one Markdown pipeline of gongkai (remark → rehype). Bodies are rendered one at a
 // time, from their file, when their page is built; they never enter Astro's data store.
 // loadSite scans every body beforehand (scanBody) so that all body errors come in one run.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { unified } from 'unified';
@@ -149,46 +149,55 @@ export function firstSentence(body: string, max = 100): string {
 function rehypeGongkai() {
   return (tree: HastRoot) => {
     // one h1 per page: the document title; a body that uses h1 has its headings moved down one level
-    let top = 6;
-    visit(tree, 'element', (node: Element) => {
-      const h = /^h([1-6])$/.exec(node.tagName);
-      if (h) top = Math.min(top, Number(h[1]));
-    });
-    const shift = top === 1 ? 1 : 0;
-    visit(tree, 'element', (node: Element, index, parent) => {
-      if (FORBIDDEN_ELEMENTS.includes(node.tagName) && parent && index !== undefined) {
-        parent.children.splice(index, 1);
-        return index;
-      }
-      const props = node.properties;
-      for (const key of Object.keys(props)) {
-        if (/^on/i.test(key) || key === 'style') delete props[key];
-      }
-      for (const key of ['href', 'src', 'action', 'formAction']) {
-        const v = props[key];
-        if (typeof v === 'string') {
-          if (JS_URL.test(v)) delete props[key];
-          // attachments and images beside the Markdown are published under files/
-          else if (isLocalTarget(v) && !/\.md$/i.test(v)) props[key] = `files/${v.replace(/^\.\//, '')}`;
+    const shift = hasH1(tree) ? 1 : 0;
+    // a plain recursive walk: unist-util-visit's generic matching cost more than the rest of this plugin
+    const walk = (parent: HastRoot | Element) => {
+      const children = parent.children;
+      for (let i = 0; i < children.length; i++) {
+        const node = children[i]!;
+        if (node.type !== 'element') continue;
+        if (FORBIDDEN_ELEMENTS.includes(node.tagName)) {
+          children.splice(i--, 1);
+          continue;
         }
+        const props = node.properties;
+        for (const key in props) {
+          if (key === 'style' || (key.length > 2 && (key[0] === 'o' || key[0] === 'O') && (key[1] === 'n' || key[1] === 'N'))) delete props[key];
+        }
+        for (const key of URL_PROPS) {
+          const v = props[key];
+          if (typeof v === 'string') {
+            if (JS_URL.test(v)) delete props[key];
+            // attachments and images beside the Markdown are published under files/
+            else if (isLocalTarget(v) && !/\.md$/i.test(v)) props[key] = `files/${v.replace(/^\.\//, '')}`;
+          }
+        }
+        const tag = node.tagName;
+        if (shift && tag.length === 2 && tag[0] === 'h' && tag[1]! >= '1' && tag[1]! <= '6') node.tagName = `h${Math.min(6, Number(tag[1]) + shift)}`;
+        if (tag === 'th' && parent.type === 'element' && parent.tagName === 'tr') props.scope ??= 'col';
+        if (tag === 'table') {
+          // wide tables scroll inside a focusable, labelled region instead of the page
+          children[i] = {
+            type: 'element',
+            tagName: 'div',
+            properties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: '表格（可左右滚动）' },
+            children: [node],
+          };
+        }
+        walk(node);
       }
-      const h = /^h([1-6])$/.exec(node.tagName);
-      if (h && shift) node.tagName = `h${Math.min(6, Number(h[1]) + shift)}`;
-      if (node.tagName === 'th' && parent && (parent as Element).tagName === 'tr') {
-        props.scope ??= 'col';
-      }
-      if (node.tagName === 'table' && parent && index !== undefined && !(parent as Element).properties?.dataTableWrap) {
-        // wide tables scroll inside a focusable, labelled region instead of the page
-        parent.children[index] = {
-          type: 'element',
-          tagName: 'div',
-          properties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: '表格（可左右滚动）', dataTableWrap: '' },
-          children: [node],
-        };
-      }
-      return undefined;
-    });
+    };
+    walk(tree);
   };
+}
+
+const URL_PROPS = ['href', 'src', 'action', 'formAction'];
+
+function hasH1(parent: HastRoot | Element): boolean {
+  for (const node of parent.children) {
+    if (node.type === 'element' && (node.tagName === 'h1' || hasH1(node))) return true;
+  }
+  return false;
 }
 
 // Re-parsing raw HTML (rehype-raw) doubles the cost of a body, so only bodies with '<' pay it.
@@ -201,13 +210,17 @@ const withRawHtml = unified()
   .use(rehypeStringify);
 const plain = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeGongkai).use(rehypeStringify);
 
-/** HTML of a Markdown body. */
+/** HTML of a Markdown body (no plugin is asynchronous, so this runs synchronously). */
+export function renderMarkdownSync(body: string): string {
+  return String((body.includes('<') ? withRawHtml : plain).processSync(body));
+}
+
 export async function renderMarkdown(body: string): Promise<string> {
-  return String(await (body.includes('<') ? withRawHtml : plain).process(body));
+  return renderMarkdownSync(body);
 }
 
 /** Reads one document and renders its body (the file was checked by loadSite). */
 export async function renderBody(contentDir: string, file: string): Promise<string> {
-  const source = await readFile(path.join(contentDir, file), 'utf8');
+  const source = readFileSync(path.join(contentDir, file), 'utf8');
   return renderMarkdown(splitFrontmatter(source).body);
 }
