@@ -495,6 +495,9 @@ if (args.only !== 'gongkai') {
 }
 
 // ---------- report ----------
+const git = (...a) => spawnSync('git', a, { cwd: REPO }).stdout?.toString().trim() ?? '';
+const gitHead = git('rev-parse', '--short', 'HEAD');
+const gitDirty = git('status', '--porcelain', '--', 'src', 'astro.config.mjs', 'package.json') !== '';
 const astroVersion = JSON.parse(readFileSync(path.join(REPO, 'node_modules/astro/package.json'), 'utf8')).version;
 const machine = {
   nproc: os.availableParallelism(),
@@ -503,6 +506,8 @@ const machine = {
   node: process.version,
   astro: astroVersion,
   kernel: os.release(),
+  gitHead,
+  gitDirty,
 };
 const g = runs.gongkai;
 const b = runs.baseline;
@@ -535,6 +540,7 @@ const line = (r) => '| ' + r.map((c, i) => c + ' '.repeat(widths[i] - [...c].len
 const text = [
   '',
   `gongkai benchmark — N = ${N} documents (${gen.sampleDocs} sample + ${gen.generatedDocs} generated), ${started.toISOString()}`,
+  `gongkai at commit ${gitHead}${gitDirty ? ' plus uncommitted changes in src/' : ''}`,
   `machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memoryGB} GB, Node ${machine.node}, Astro ${machine.astro}${args.maxOldSpace ? `, --max-old-space-size=${args.maxOldSpace}` : ''}`,
   b ? `baseline store: ${b.store}` : 'baseline: not run (--only gongkai)',
   `peak memory: largest sum of RSS over the build's process tree, sampled every 250 ms from /proc (not the cgroup's peak: the session cgroup is shared)`,
