@@ -453,6 +453,10 @@ process.on('exit', () => {
   } catch {}
 });
 const started = new Date();
+// what is measured: the working tree as it is when the run starts
+const git = (...a) => spawnSync('git', a, { cwd: REPO }).stdout?.toString().trim() ?? '';
+const gitHead = git('rev-parse', '--short', 'HEAD');
+const gitDirty = git('status', '--porcelain', '--', 'src', 'astro.config.mjs', 'package.json') !== '';
 let gen;
 if (args.skipGenerate) {
   const stampFile = path.join(benchRoot, 'generated.json');
@@ -495,9 +499,6 @@ if (args.only !== 'gongkai') {
 }
 
 // ---------- report ----------
-const git = (...a) => spawnSync('git', a, { cwd: REPO }).stdout?.toString().trim() ?? '';
-const gitHead = git('rev-parse', '--short', 'HEAD');
-const gitDirty = git('status', '--porcelain', '--', 'src', 'astro.config.mjs', 'package.json') !== '';
 const astroVersion = JSON.parse(readFileSync(path.join(REPO, 'node_modules/astro/package.json'), 'utf8')).version;
 const machine = {
   nproc: os.availableParallelism(),
