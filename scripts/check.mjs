@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run check — checks the content without building: the same checks and messages as
 // the build (src/lib/site.ts), in seconds. Exit status 1 when there are errors.
+import path from 'node:path';
 import { resolveBuildOptions } from '../src/lib/build-options.ts';
 import { formatReport, hasErrors } from '../src/lib/diagnostics.ts';
 import { loadSite } from '../src/lib/site.ts';
@@ -10,6 +11,6 @@ const started = Date.now();
 const site = loadSite(options.contentDir, { today: options.today });
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(`检查 ${options.contentDir}：${site.documents.length} 份文件将发布${site.heldBack.length ? `，${site.heldBack.length} 份定时发布` : ''}（${seconds} 秒）。`);
-if (site.diagnostics.length) console.log('\n' + formatReport(site.diagnostics, 'content/'));
+if (site.diagnostics.length) console.log('\n' + formatReport(site.diagnostics, path.relative(process.cwd(), options.contentDir).split(path.sep).join('/') + '/'));
 else console.log('没有发现问题。');
 process.exit(hasErrors(site.diagnostics) ? 1 : 0);

@@ -2,6 +2,7 @@
 // `documents` holds metadata only — bodies stay in their files and are rendered per page
 // (decisions.md §1) — and `site` holds one entry with settings and classification lists.
 // The build fails here, before any page, with every error of the whole column at once.
+import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { resolveBuildOptions } from './lib/build-options.ts';
@@ -33,10 +34,12 @@ function checkedSite(logger: LoaderContext['logger']) {
   const s = site();
   const errors = s.data.diagnostics.filter((d) => d.level === 'error');
   const warnings = s.data.diagnostics.filter((d) => d.level === 'warning');
-  if (errors.length) throw new ContentError('\n' + formatReport(s.data.diagnostics, 'content/'));
+  // messages name files as the operator sees them from the project folder
+  const prefix = path.relative(process.cwd(), s.options.contentDir).split(path.sep).join('/') + '/';
+  if (errors.length) throw new ContentError('\n' + formatReport(s.data.diagnostics, prefix));
   if (warnings.length && !reported) {
     reported = true;
-    logger.warn('\n' + formatReport(warnings, 'content/'));
+    logger.warn('\n' + formatReport(warnings, prefix));
   }
   return s;
 }

@@ -38,5 +38,6 @@ export function formatDateZh(iso: string): string {
 
 /** Encodes one path segment of an attachment URL (keeps the name readable in the address bar). */
 export function encodeFileName(name: string): string {
-  return encodeURIComponent(name);
+  // attachments in a sub-folder keep it: encode each path segment, not the slashes
+  return name.split('/').map(encodeURIComponent).join('/');
 }

@@ -10,95 +10,134 @@ import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
-import { visit } from 'unist-util-visit';
 import type { Element, Root as HastRoot } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
 import { diag } from './diagnostics.ts';
 import type { Diagnostic } from './types.ts';
 
 /** Splits a Markdown file into its frontmatter text and body; `bodyLine` is the body's first line (1-based). */
-export function splitFrontmatter(source: string): { matter: string; body: string; bodyLine: number; hasFrontmatter: boolean } {
+export function splitFrontmatter(raw: string): { matter: string; body: string; bodyLine: number; hasFrontmatter: boolean; unclosed: boolean } {
+  const source = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw; // a BOM from Windows editors
+  const hasFrontmatter = /^---\s*(?:\r?\n|$)/.test(source);
+  // gray-matter would take the whole file as metadata when the closing fence is missing
+  const unclosed = hasFrontmatter && !/\r?\n---\s*(?:\r?\n|$)/.test(source.slice(3));
+  if (unclosed) return { matter: '', body: '', bodyLine: 1, hasFrontmatter, unclosed };
   // gray-matter only splits here: values are parsed by the `yaml` package (decisions.md §7)
   const f = matter(source, { engines: { yaml: () => ({}) } });
-  const hasFrontmatter = source.startsWith('---');
   const prefix = source.length - f.content.length;
   const bodyLine = source.slice(0, prefix).split('\n').length;
-  return { matter: f.matter, body: f.content, bodyLine, hasFrontmatter };
+  return { matter: f.matter, body: f.content, bodyLine, hasFrontmatter, unclosed };
 }
 
-const FORBIDDEN_ELEMENTS = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'base', 'meta', 'link', 'style'];
-const FORBIDDEN_TAG = new RegExp(`<\\s*(${FORBIDDEN_ELEMENTS.join('|')})\\b`, 'i');
-const EVENT_ATTR = /\s(on[a-z]+)\s*=/i;
-const JS_URL = /^\s*(?:javascript|vbscript|data:text\/html)/i;
-const JS_URL_IN_HTML = /(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript|vbscript):/i;
-const STYLE_ATTR = /\sstyle\s*=/i;
+// What editors' Markdown and raw HTML may not contain. One inspection (inspectElement) serves
+// both the check (scanBody: every finding is a diagnostic) and the renderer (rehypeGongkai:
+// every finding is removed), so what is removed is always what was reported.
+const FORBIDDEN_ELEMENTS = new Set([
+  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'base', 'meta', 'link', 'style',
+  'animate', 'set', 'animatemotion', 'animatetransform', 'foreignobject', 'handler', 'template',
+]);
+const URL_PROPS = ['href', 'src', 'action', 'formAction', 'xLinkHref', 'poster', 'data', 'cite', 'background'];
+const SCRIPT_URL = /^\s*(?:javascript|vbscript):|^\s*data:text\/html/i;
+/** Elements whose src loads a resource into the page (links to other sites are fine; loading from them is not). */
+const RESOURCE_ELEMENTS = new Set(['img', 'video', 'audio', 'source', 'track', 'picture', 'input', 'image']);
+const OTHER_HOST = /^\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i;
+
+type Finding =
+  | { kind: 'element'; tag: string }
+  | { kind: 'event'; attr: string }
+  | { kind: 'script-url'; attr: string; url: string }
+  | { kind: 'other-host'; attr: string; url: string }
+  | { kind: 'style' };
+
+const isEventProp = (key: string) => key.length > 2 && /^on/i.test(key);
+
+function inspectElement(node: Element): Finding[] {
+  const tag = node.tagName.toLowerCase();
+  if (FORBIDDEN_ELEMENTS.has(tag)) return [{ kind: 'element', tag }];
+  const out: Finding[] = [];
+  const props = node.properties;
+  for (const key in props) {
+    if (isEventProp(key)) out.push({ kind: 'event', attr: key.toLowerCase() });
+    else if (key === 'style') out.push({ kind: 'style' });
+  }
+  for (const key of URL_PROPS) {
+    const v = props[key];
+    if (typeof v === 'string' && SCRIPT_URL.test(v)) out.push({ kind: 'script-url', attr: key, url: v.trim() });
+  }
+  if (RESOURCE_ELEMENTS.has(tag)) {
+    for (const key of ['src', 'srcSet', 'poster', 'xLinkHref', 'href']) {
+      const v = props[key];
+      const value = Array.isArray(v) ? v.join(' ') : v;
+      if (typeof value === 'string' && (OTHER_HOST.test(value) || /(?:^|[\s,])(?:https?:)?\/\//i.test(value)) && !SCRIPT_URL.test(value)) {
+        out.push({ kind: 'other-host', attr: key, url: value.trim() });
+      }
+    }
+  }
+  return out;
+}
+
+function findingDiagnostic(f: Finding, file: string, line: number | undefined): Diagnostic {
+  const at = { line, field: 'body' };
+  switch (f.kind) {
+    case 'element':
+      return diag('error', 'raw-html-element', file, `正文含有不允许的 HTML 元素 <${f.tag}>，它可能运行代码或嵌入外部页面。`, { ...at, fix: '删除这段 HTML；如需展示外部内容，请改为普通链接或附件。' });
+    case 'event':
+      return diag('error', 'raw-html-event', file, `正文的 HTML 含有事件属性 ${f.attr}=，它会运行脚本。`, { ...at, fix: `删除 ${f.attr}= 属性。` });
+    case 'script-url':
+      return diag('error', 'javascript-url', file, `正文含有 ${f.url.split(':')[0]!.toLowerCase()}: 链接，它会运行脚本。`, { ...at, fix: '改为普通网址或删除该链接。' });
+    case 'other-host':
+      return diag('error', 'other-host-resource', file, `正文从其他网站加载“${f.url.slice(0, 80)}”，网站只能加载本站的文件（内网部署时也无法访问外部网站）。`, {
+        ...at,
+        fix: '把图片等文件下载后放在 Markdown 文件旁边，用相对路径引用，例如 ![说明](图1.png)。',
+      });
+    case 'style':
+      return diag('warning', 'raw-html-style', file, '正文的 HTML 含有 style= 属性，网站安全策略不允许内联样式，发布时已将其删除。', {
+        ...at,
+        fix: '删除 style= 属性；需要的格式请用 Markdown 表达（标题、加粗、列表、表格）。',
+      });
+  }
+}
 
 /** A local file a body links to (an image or a download beside the Markdown). */
 export function isLocalTarget(url: string): boolean {
   return !!url && !/^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\/)/i.test(url) && !url.startsWith('?');
 }
 
+const isMarkdownLink = (url: string) => /\.md$/i.test(url.split(/[?#]/)[0]!);
+
 export interface BodyScan {
   diagnostics: Diagnostic[];
   /** Local files linked from the body, relative to the Markdown file, decoded. */
   localLinks: { target: string; line: number }[];
+  /** Links to other Markdown files (documents), relative to this file, decoded. */
+  documentLinks: { target: string; line: number }[];
 }
 
 /**
- * Finds raw HTML that could run code (errors), `style=` (warning: removed), and local links.
- * Cheap on plain Markdown: the parser only runs when the body has '<' or a link.
+ * Finds what the renderer would remove (errors; `style=` a warning), resources from other
+ * hosts, and local links. Bodies without '<', '[' or a URL cost nothing: no parser runs.
  */
 export function scanBody(body: string, file: string, bodyLine: number): BodyScan {
-  const diagnostics: Diagnostic[] = [];
-  const localLinks: BodyScan['localLinks'] = [];
-  if (!/[<[]|javascript:/i.test(body)) return { diagnostics, localLinks };
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(body) as MdastRoot;
-  const lineOf = (n: { position?: { start: { line: number } } }) => (n.position ? n.position.start.line + bodyLine - 1 : undefined);
-  visit(tree, (node) => {
-    if (node.type === 'html') {
-      const html = node.value;
+  const out: BodyScan = { diagnostics: [], localLinks: [], documentLinks: [] };
+  if (!/[<[]|:\/\/|javascript:/i.test(body)) return out;
+  const tree = toHast(body);
+  const lineOf = (n: Element) => (n.position ? n.position.start.line + bodyLine - 1 : bodyLine);
+  const walk = (parent: HastRoot | Element) => {
+    for (const node of parent.children) {
+      if (node.type !== 'element') continue;
       const line = lineOf(node);
-      const tag = FORBIDDEN_TAG.exec(html);
-      if (tag) {
-        diagnostics.push(
-          diag('error', 'raw-html-element', file, `正文含有不允许的 HTML 元素 <${tag[1]!.toLowerCase()}>，它可能运行代码或嵌入外部页面。`, {
-            line,
-            field: 'body',
-            fix: '删除这段 HTML；如需展示外部内容，请改为普通链接或附件。',
-          }),
-        );
+      for (const f of inspectElement(node)) out.diagnostics.push(findingDiagnostic(f, file, line));
+      for (const key of ['href', 'src']) {
+        const v = node.properties[key];
+        if (typeof v !== 'string' || !isLocalTarget(v) || SCRIPT_URL.test(v)) continue;
+        const target = safeDecode(v.split(/[?#]/)[0]!);
+        if (!target) continue;
+        (isMarkdownLink(v) ? out.documentLinks : out.localLinks).push({ target, line });
       }
-      const ev = EVENT_ATTR.exec(html);
-      if (ev) {
-        diagnostics.push(
-          diag('error', 'raw-html-event', file, `正文的 HTML 含有事件属性 ${ev[1]}=，它会运行脚本。`, { line, field: 'body', fix: `删除 ${ev[1]}= 属性。` }),
-        );
-      }
-      if (JS_URL_IN_HTML.test(html)) {
-        diagnostics.push(diag('error', 'javascript-url', file, '正文的 HTML 含有 javascript: 链接，它会运行脚本。', { line, field: 'body', fix: '改为普通网址或删除该链接。' }));
-      }
-      if (STYLE_ATTR.test(html)) {
-        diagnostics.push(
-          diag('warning', 'raw-html-style', file, '正文的 HTML 含有 style= 属性，网站安全策略不允许内联样式，发布时已将其删除。', {
-            line,
-            field: 'body',
-            fix: '删除 style= 属性；需要的格式请用 Markdown 表达（标题、加粗、列表、表格）。',
-          }),
-        );
-      }
-      for (const m of html.matchAll(/(?:href|src)\s*=\s*["']([^"']+)["']/gi)) {
-        if (isLocalTarget(m[1]!)) localLinks.push({ target: safeDecode(m[1]!), line: line ?? bodyLine });
-      }
-    } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
-      const url = (node as { url: string }).url;
-      if (JS_URL.test(url)) {
-        diagnostics.push(diag('error', 'javascript-url', file, `正文含有 ${url.split(':')[0]}: 链接，它会运行脚本。`, { line: lineOf(node), field: 'body', fix: '改为普通网址或删除该链接。' }));
-      } else if (isLocalTarget(url) && !/\.md$/i.test(url.split(/[?#]/)[0]!)) {
-        localLinks.push({ target: safeDecode(url.split(/[?#]/)[0]!), line: lineOf(node) ?? bodyLine });
-      }
+      walk(node);
     }
-  });
-  return { diagnostics, localLinks };
+  };
+  walk(tree);
+  return out;
 }
 
 function safeDecode(s: string): string {
@@ -156,21 +195,22 @@ function rehypeGongkai() {
       for (let i = 0; i < children.length; i++) {
         const node = children[i]!;
         if (node.type !== 'element') continue;
-        if (FORBIDDEN_ELEMENTS.includes(node.tagName)) {
+        const props = node.properties;
+        let removed = false;
+        for (const f of inspectElement(node)) {
+          if (f.kind === 'element') removed = true;
+          else if (f.kind === 'event') for (const key in props) isEventProp(key) && delete props[key];
+          else if (f.kind === 'style') delete props.style;
+          else delete props[f.attr];
+        }
+        if (removed) {
           children.splice(i--, 1);
           continue;
         }
-        const props = node.properties;
-        for (const key in props) {
-          if (key === 'style' || (key.length > 2 && (key[0] === 'o' || key[0] === 'O') && (key[1] === 'n' || key[1] === 'N'))) delete props[key];
-        }
-        for (const key of URL_PROPS) {
+        for (const key of ['href', 'src']) {
           const v = props[key];
-          if (typeof v === 'string') {
-            if (JS_URL.test(v)) delete props[key];
-            // attachments and images beside the Markdown are published under files/
-            else if (isLocalTarget(v) && !/\.md$/i.test(v)) props[key] = `files/${v.replace(/^\.\//, '')}`;
-          }
+          // attachments and images beside the Markdown are published under files/
+          if (typeof v === 'string' && isLocalTarget(v) && !isMarkdownLink(v)) props[key] = `files/${v.replace(/^\.\//, '')}`;
         }
         const tag = node.tagName;
         if (shift && tag.length === 2 && tag[0] === 'h' && tag[1]! >= '1' && tag[1]! <= '6') node.tagName = `h${Math.min(6, Number(tag[1]) + shift)}`;
@@ -191,8 +231,6 @@ function rehypeGongkai() {
   };
 }
 
-const URL_PROPS = ['href', 'src', 'action', 'formAction'];
-
 function hasH1(parent: HastRoot | Element): boolean {
   for (const node of parent.children) {
     if (node.type === 'element' && (node.tagName === 'h1' || hasH1(node))) return true;
@@ -209,6 +247,15 @@ const withRawHtml = unified()
   .use(rehypeGongkai)
   .use(rehypeStringify);
 const plain = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeGongkai).use(rehypeStringify);
+
+const toHastRaw = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
+const toHastPlain = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
+
+/** The hast tree of a body as the renderer sees it before our plugin (raw HTML parsed, entities decoded). */
+function toHast(body: string): HastRoot {
+  const p = body.includes('<') ? toHastRaw : toHastPlain;
+  return p.runSync(p.parse(body)) as HastRoot;
+}
 
 /** HTML of a Markdown body (no plugin is asynchronous, so this runs synchronously). */
 export function renderMarkdownSync(body: string): string {

@@ -1,7 +1,7 @@
 // loadSite: reads a content directory once, validates everything, and returns the column's
 // settings, classification lists and document metadata (no bodies) with every diagnostic.
 // Checks never throw; the build fails afterwards if any diagnostic is an error.
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, lstatSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { diag, hasErrors } from './diagnostics.ts';
 import { parseYamlSource, numbersWhereStringsBelong, validate, type YamlSource } from './yaml-source.ts';
@@ -21,7 +21,6 @@ export interface LoadOptions {
   today: string;
 }
 
-const posix = (p: string) => p.split(path.sep).join('/');
 
 /** Reads and validates a whole content directory. Never throws for content problems. */
 export function loadSite(contentDir: string, options: LoadOptions): SiteData {
@@ -52,7 +51,11 @@ export function loadSite(contentDir: string, options: LoadOptions): SiteData {
   const resolver = new Resolver(bodies, topics, genres, sections);
   const docsDir = path.join(contentDir, 'documents');
   const otherFiles: string[] = [];
-  const files = existsSync(docsDir) ? listMarkdown(docsDir, '', otherFiles).map((f) => 'documents/' + f) : [];
+  const links: string[] = [];
+  const files = existsSync(docsDir) ? listMarkdown(docsDir, '', otherFiles, links).map((f) => 'documents/' + f) : [];
+  for (const link of links) {
+    report(diag('error', 'symlink', link, '这是一个符号链接；出于安全考虑，documents/ 中的链接不会被读取或发布。', { fix: '把真实的文件或目录放在这里，不要使用链接。' }));
+  }
   if (!files.length) {
     report(diag('error', 'no-documents', 'documents/', '没有找到任何文件（content/documents/ 下的 .md 文件）。', { fix: '把文件放在 content/documents/ 目录下，扩展名为 .md。' }));
   }
@@ -68,12 +71,19 @@ export function loadSite(contentDir: string, options: LoadOptions): SiteData {
   const loaded: Loaded[] = [];
   // every 索引号 written, even in files with other errors, for the duplicate check
   const indexEntries: { indexNo: string; file: string; line?: number }[] = [];
+  // links between documents written as file paths, resolved once every document is known
+  const documentLinks: { file: string; target: string; line: number }[] = [];
 
   for (const file of files) {
     const source = readFileSync(path.join(contentDir, file), 'utf8');
     const split = splitFrontmatter(source);
     const bodyScan = scanBody(split.body, file, split.bodyLine);
     report(bodyScan.diagnostics);
+    for (const link of bodyScan.documentLinks) documentLinks.push({ file, target: path.posix.normalize(path.posix.join(path.posix.dirname(file), link.target)), line: link.line });
+    if (split.unclosed) {
+      report(diag('error', 'frontmatter-unclosed', file, '元数据没有结束：第 1 行的 --- 之后找不到结束的 ---。', { line: 1, fix: '在最后一个字段之后单独写一行 ---，再写正文。' }));
+      continue;
+    }
     if (!split.hasFrontmatter) {
       report(diag('error', 'no-frontmatter', file, '文件开头没有元数据（以 --- 开始和结束的一段）。', { line: 1, fix: '在文件第一行写 ---，随后写标题、索引号等字段，再写一行 --- 结束。' }));
       continue;
@@ -118,6 +128,10 @@ export function loadSite(contentDir: string, options: LoadOptions): SiteData {
       const rel = path.posix.normalize(path.posix.join(docDir, link.target));
       if (attachments.some((a) => a.source === rel)) continue;
       if (!rel.startsWith(docDir + '/') || !isFile(path.join(contentDir, rel))) {
+        if (isLink(path.join(contentDir, rel))) {
+          report(diag('error', 'symlink', file, `正文链接的“${link.target}”是符号链接，出于安全考虑不予发布。`, { line: link.line, field: 'body', fix: '把真实文件复制到 Markdown 文件旁边，不要使用链接。' }));
+          continue;
+        }
         report(diag('error', 'missing-link-target', file, `正文链接的文件“${link.target}”不存在${rel.startsWith(docDir + '/') ? '' : '（只能链接本文件所在目录或其子目录中的文件）'}。`, { line: link.line, field: 'body', fix: '把该文件放在 Markdown 文件旁边，或改正链接中的文件名。' }));
       } else if (!assets.includes(rel)) assets.push(rel);
     }
@@ -214,6 +228,18 @@ export function loadSite(contentDir: string, options: LoadOptions): SiteData {
     }
   }
 
+  const slugByFile = new Map(loaded.map((l) => [l.meta.file, l.meta.slug]));
+  for (const link of documentLinks) {
+    const slug = slugByFile.get(link.target);
+    report(
+      diag('error', 'markdown-link', link.file, slug ? `正文链接到另一份文件的源文件“${link.target}”，网页上这个链接会失效。` : `正文链接的文件“${link.target}”不存在。`, {
+        line: link.line,
+        field: 'body',
+        fix: slug ? `改为链接它的网页：../${slug}/` : '改正链接；链接其他文件请写它的网页地址 ../<网址标识>/。',
+      }),
+    );
+  }
+
   // nothing silent: a file in documents/ that no document publishes is named
   const used = new Set(loaded.flatMap((l) => [...l.meta.attachments.map((a) => a.source), ...l.meta.assets]));
   for (const other of otherFiles) {
@@ -277,22 +303,42 @@ export function forgetSites(): void {
 export { hasErrors };
 
 /** Markdown files under `dir` (sorted); every other file goes to `others`. */
-function listMarkdown(dir: string, prefix: string, others: string[]): string[] {
+function listMarkdown(dir: string, prefix: string, others: string[], links: string[]): string[] {
   const out: string[] = [];
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...listMarkdown(path.join(dir, e.name), rel, others));
+    // a linked document or folder is refused here; a linked attachment where it is listed
+    if (e.isSymbolicLink() && !e.name.toLowerCase().endsWith('.md') && !isDirLink(path.join(dir, e.name))) others.push('documents/' + rel);
+    else if (e.isSymbolicLink()) links.push('documents/' + rel);
+    else if (e.isDirectory()) out.push(...listMarkdown(path.join(dir, e.name), rel, others, links));
     else if (e.isFile() && e.name.toLowerCase().endsWith('.md')) out.push(rel);
     else if (e.isFile()) others.push('documents/' + rel);
   }
   return out;
 }
 
+/** A regular file, not a symbolic link (a link could publish any file of the machine). */
 function isFile(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    return lstatSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirLink(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
   } catch {
     return false;
   }
@@ -312,10 +358,15 @@ function readYamlFile(contentDir: string, name: string, report: (d: Diagnostic |
 function loadSettings(contentDir: string, report: (d: Diagnostic | Diagnostic[]) => void): SiteSettings | undefined {
   const src = readYamlFile(contentDir, 'site.yaml', report, true);
   if (!src) return undefined;
-  report(numbersWhereStringsBelong(src, SITE_STRING_FIELDS, 'site.yaml'));
-  report(numbersWhereStringsBelong(src, ['code'], 'site.yaml', ['organisation']));
+  const numberDiags = [
+    ...numbersWhereStringsBelong(src, SITE_STRING_FIELDS, 'site.yaml'),
+    ...numbersWhereStringsBelong(src, ['code'], 'site.yaml', ['organisation']),
+    ...numbersWhereStringsBelong(src, ['sponsor', 'organizer', 'contact', 'address', 'icp', 'police_record'], 'site.yaml', ['footer']),
+    ...numbersWhereStringsBelong(src, ['name', 'address', 'postcode', 'hours', 'phone', 'fax', 'email'], 'site.yaml', ['office']),
+  ];
+  report(numberDiags);
   const { data, diagnostics } = validate(siteSchema, src, 'site.yaml');
-  report(diagnostics);
+  report(diagnostics.filter((d) => !numberDiags.some((n) => n.field === d.field)));
   if (!data) return undefined;
   const codeCheck = checkOrgCode(data.organisation.code);
   if (codeCheck) report(diag('error', 'organisation-code', 'site.yaml', `机构代码“${data.organisation.code}”${codeCheck}。`, { line: src.lineOf(['organisation', 'code']), field: 'organisation.code', fix: '核对本机关的统一社会信用代码（18 位）或组织机构代码（9 位）。' }));
@@ -448,15 +499,20 @@ function loadAttachments(
     const full = path.join(contentDir, rel);
     let bytes = 0;
     try {
-      const st = statSync(full);
+      const st = lstatSync(full);
+      if (st.isSymbolicLink()) {
+        report(diag('error', 'symlink', file, `附件“${a.file}”是符号链接，出于安全考虑不予发布。`, { line, field: 'attachments', fix: '把真实文件复制到 Markdown 文件旁边，不要使用链接。' }));
+        return;
+      }
       if (!st.isFile()) throw new Error('not a file');
       bytes = st.size;
     } catch {
-      report(diag('error', 'missing-attachment', file, `附件文件“${a.file}”不存在（应在 ${posix(path.posix.join('content', rel))}）。`, { line, field: 'attachments', fix: '把附件文件放到该位置，或改正 file 中的文件名（注意扩展名和全角/半角字符）。' }));
+      report(diag('error', 'missing-attachment', file, `附件文件“${a.file}”不存在（应在内容目录的 ${rel}）。`, { line, field: 'attachments', fix: '把附件文件放到该位置，或改正 file 中的文件名（注意扩展名和全角/半角字符）。' }));
       return;
     }
-    const fileName = path.posix.basename(rel);
-    out.push({ title: String(a.title ?? fileNameOf(rel)), source: rel, fileName, ext: (path.posix.extname(fileName).slice(1) || '文件').toUpperCase(), bytes });
+    // the path below the document's folder: attachments in a sub-folder keep it in their URL
+    const fileName = path.posix.relative(docDir, rel);
+    out.push({ title: String(a.title ?? fileNameOf(rel)), source: rel, fileName, ext: (path.posix.extname(rel).slice(1) || '文件').toUpperCase(), bytes });
   });
   return out;
 }

@@ -161,7 +161,15 @@ function describeIssue(issue: ZodIssueLike, field: string | undefined): { messag
       return { message: issue.message, fix: undefined };
     case 'invalid_value':
     case 'invalid_enum_value':
-      return { message: `不是允许的值。`, fix: `只能填写：${(issue.values ?? []).map(String).join('、')}。` };
+      return {
+        message: issue.input === undefined ? '不是允许的值。' : `“${String(issue.input)}”不是允许的值。`,
+        fix: `只能填写：${(issue.values ?? []).map(String).join('、')}。`,
+      };
+    case 'invalid_union':
+      return {
+        message: `应为文字或列表，实为${typeName(issue.input)}。`,
+        fix: field === 'keywords' ? '写成 keywords: [关键词1, 关键词2]，或一行文字用顿号分隔。' : '改写成文字（加引号）或列表。',
+      };
     case 'too_small':
       return { message: '不能为空。', fix: '填写这个值，或删除这一行（如果它不是必填字段）。' };
     case 'unrecognized_keys':
@@ -175,7 +183,13 @@ function describeIssue(issue: ZodIssueLike, field: string | undefined): { messag
 
 /** Runs a zod schema over a parsed YAML source; returns the data or diagnostics. */
 export function validate<T>(schema: ZodType<T>, src: YamlSource, file: string): { data?: T; diagnostics: Diagnostic[] } {
-  const r = schema.safeParse(src.value);
+  if (src.value === null || typeof src.value !== 'object') {
+    return {
+      diagnostics: [diag('error', 'yaml-not-mapping', file, src.value == null ? '元数据是空的。' : '元数据应是“字段: 值”的形式，每行一个字段。', { line: src.lineOf([]) ?? 1, fix: '按 README 的示例填写字段，例如 title: ……' })],
+    };
+  }
+  // reportInput: zod 4 leaves the offending value out of its issues unless asked
+  const r = schema.safeParse(src.value, { reportInput: true });
   if (r.success) return { data: r.data, diagnostics: [] };
   return { diagnostics: zodDiagnostics(r.error, src, file) };
 }

@@ -98,12 +98,13 @@ describe('a broken copy of the sample column', () => {
     }
   });
 
-  it('points at the line of the field when it gives a line', () => {
+  it('points at the line of each field', () => {
     for (const b of p.breakages) {
       if (!b.line || b.en === 'attachments') continue;
       const hit = r.output.split('\n').find((l) => l.includes(b.doc.file) && l.includes(b.en));
       const m = hit && /第\s*(\d+)\s*行/.exec(hit);
-      if (m) expect(Number(m[1]), `${b.what}: ${hit}`).toBe(b.line);
+      expect(m, `${b.what}: no line number in “${hit}”`).toBeTruthy();
+      expect(Number(m![1]), `${b.what}: ${hit}`).toBe(b.line);
     }
   });
 

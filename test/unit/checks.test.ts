@@ -1,6 +1,6 @@
 // Every content check: one failing input each, and the exact message editors get.
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSite } from '../../src/lib/site.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
@@ -46,7 +46,7 @@ const cases: [string, Record<string, unknown>, Partial<Diagnostic>, number?][] =
   ['index_no unquoted number', { index_no: 14349 }, { level: 'error', code: 'number-not-string', field: 'index_no', fieldZh: '索引号', line: 3, message: '“14349”被读成了数字 14349，前导零或末尾数字会丢失。' }],
   ['bad date', { written: '2021-02-30' }, { level: 'error', code: 'schema', field: 'written', fieldZh: '成文日期', line: 8, message: '日期“2021-02-30”不存在（请核对月份和日期）。' }],
   ['date format', { published: '2021/03/05' }, { level: 'error', code: 'schema', field: 'published', line: 9, message: '日期“2021/03/05”格式不对，应写成 年-月-日，例如 2021-09-26。' }],
-  ['validity value', { validity: '作废' }, { level: 'error', code: 'schema', field: 'validity', fieldZh: '有效性', message: '不是允许的值。' }],
+  ['validity value', { validity: '作废' }, { level: 'error', code: 'schema', field: 'validity', fieldZh: '有效性', message: '“作废”不是允许的值。' }],
   ['unknown publisher', { publisher: '测试县交通局' }, { level: 'error', code: 'unknown-publisher', field: 'publisher', fieldZh: '发布机构', line: 4, message: '发布机构“测试县交通局”不在机构清单 bodies.yaml 中。' }],
   ['unknown topic', { topic: '综合政务\\政务服务' }, { level: 'error', code: 'unknown-topic', field: 'topic', fieldZh: '主题分类', line: 5, message: '主题分类“综合政务\\政务服务”不存在。' }],
   ['unknown genre', { genre: '便函' }, { level: 'error', code: 'unknown-genre', field: 'genre', fieldZh: '体裁', line: 6, message: '体裁“便函”不存在。' }],
@@ -55,7 +55,7 @@ const cases: [string, Record<string, unknown>, Partial<Diagnostic>, number?][] =
   // a future 成文日期 comes with a future 发布日期 (held back) or an earlier one (error): two diagnostics
   ['future written date warns', { written: '2027-01-01', published: '2027-01-01', index_no: `${ORG_CODE}/202701-00001` }, { level: 'warning', code: 'future-written', field: 'written', line: 8, message: '成文日期 2027-01-01 晚于今天（2026-11-27）。' }, 2],
   ['superseded_by names no document', { validity: '废止', superseded_by: `${ORG_CODE}/202103-00999` }, { level: 'error', code: 'unknown-superseded-by', field: 'superseded_by', fieldZh: '替代文件索引号', message: `替代文件索引号“${ORG_CODE}/202103-00999”不属于任何文件。` }],
-  ['missing attachment', { attachments: [{ file: '附件1.pdf', title: '附件1' }] }, { level: 'error', code: 'missing-attachment', field: 'attachments', fieldZh: '附件', line: 14, message: '附件文件“附件1.pdf”不存在（应在 content/documents/附件1.pdf）。' }],
+  ['missing attachment', { attachments: [{ file: '附件1.pdf', title: '附件1' }] }, { level: 'error', code: 'missing-attachment', field: 'attachments', fieldZh: '附件', line: 14, message: '附件文件“附件1.pdf”不存在（应在内容目录的 documents/附件1.pdf）。' }],
   ['index_no not matching the pattern', { index_no: `${ORG_CODE}-2021-00001` }, { level: 'error', code: 'index-no-pattern', field: 'index_no', line: 3, message: `索引号“${ORG_CODE}-2021-00001”不符合本网站的索引号规则 {code}/{yyyymm}-{serial:5}。` }],
   ['wrong check character in the 索引号 code', { index_no: '11999999999900011M/202103-00001' }, { level: 'error', code: 'index-no-check-char', field: 'index_no', message: '索引号中的机构代码“11999999999900011M”校验不通过：校验码（第 18 位）应为 L，实为 M。' }],
   ['another body’s code in the 索引号', { index_no: `${OFFICE_CODE}/202103-00001` }, { level: 'error', code: 'index-no-code', field: 'index_no', message: `索引号中的机构代码“${OFFICE_CODE}”不是测试县人民政府的代码 ${ORG_CODE}。` }],
@@ -64,6 +64,9 @@ const cases: [string, Record<string, unknown>, Partial<Diagnostic>, number?][] =
   ['文号 form warns', { doc_no: '测政办[2021]03号' }, { level: 'warning', code: 'doc-no-format', field: 'doc_no', fieldZh: '文号', line: 7, message: '文号“测政办[2021]03号”不符合 机关代字〔年份〕序号号 的格式。', fix: '年份应使用六角括号〔〕，序号不加“第”和前导零：测政办〔2021〕3号。' }],
   ['normative without validity', { normative: '行政规范性文件' }, { level: 'error', code: 'normative-without-validity', field: 'validity', message: '行政规范性文件必须注明有效性。' }],
   ['废止 normative without date', { normative: '行政规范性文件', validity: '废止' }, { level: 'error', code: 'repealed-date-missing', field: 'repealed', message: '行政规范性文件已废止，但没有填写废止日期。' }],
+  ['a wrong type is not reported as missing', { attachments: 'a.pdf' }, { level: 'error', code: 'schema', field: 'attachments', message: '应为列表，实为文字。', fix: '改写成列表，每项一行，以“- ”开头。' }],
+  ['keywords as a number', { keywords: 12 }, { level: 'error', code: 'schema', field: 'keywords', message: '应为文字或列表，实为数字。' }],
+  ['topic with a slash is accepted with a warning', { topic: '国民经济管理、国有资产监管/宏观经济' }, { level: 'warning', code: 'topic-separator', field: 'topic', message: '主题分类“国民经济管理、国有资产监管/宏观经济”的大类和小类之间应使用反斜杠“\\”。' }],
   ['unknown field warns', { titel: 'x' }, { level: 'warning', code: 'unknown-field', message: '无法识别的字段“titel”，它不会显示在网页上。' }],
 ];
 
@@ -84,6 +87,12 @@ describe('body checks', () => {
     ['event attribute', '正文。\n\n<img src="x.png" onerror="alert(1)">\n', { level: 'error', code: 'raw-html-event', message: '正文的 HTML 含有事件属性 onerror=，它会运行脚本。' }],
     ['javascript: link', '正文[点击](javascript:alert(1))。\n', { level: 'error', code: 'javascript-url', line: 15, message: '正文含有 javascript: 链接，它会运行脚本。' }],
     ['style attribute warns', '正文。\n\n<p style="color:red">红字</p>\n', { level: 'warning', code: 'raw-html-style', message: '正文的 HTML 含有 style= 属性，网站安全策略不允许内联样式，发布时已将其删除。' }],
+    ['svg link with an entity-encoded javascript: URL', '正文。\n\n<svg><a xlink:href="&#106;avascript:alert(1)"><text>x</text></a></svg>\n', { level: 'error', code: 'javascript-url', message: '正文含有 javascript: 链接，它会运行脚本。' }],
+    ['svg animate', '正文。\n\n<svg><animate attributeName="href" values="javascript:alert(1)"/></svg>\n', { level: 'error', code: 'raw-html-element', message: '正文含有不允许的 HTML 元素 <animate>，它可能运行代码或嵌入外部页面。' }],
+    ['data:text/html link', '[点](data:text/html;base64,PHNjcmlwdD4=)\n', { level: 'error', code: 'javascript-url', message: '正文含有 data: 链接，它会运行脚本。' }],
+    ['image from another host', '![图](https://example.com/a.png)\n', { level: 'error', code: 'other-host-resource', line: 15, message: '正文从其他网站加载“https://example.com/a.png”，网站只能加载本站的文件（内网部署时也无法访问外部网站）。' }],
+    ['a local file named javascript-… is fine', '见[说明](javascript-intro.pdf)。\n', { level: 'error', code: 'missing-link-target', message: '正文链接的文件“javascript-intro.pdf”不存在。' }],
+    ['link to another document’s Markdown', '见[另一份](b.md)。\n', { level: 'error', code: 'markdown-link', message: '正文链接的文件“documents/b.md”不存在。' }],
     ['link to a missing local file', '见[附表](附表.xlsx)。\n', { level: 'error', code: 'missing-link-target', line: 15, message: '正文链接的文件“附表.xlsx”不存在。' }],
   ];
   it.each(bodyCases)('%s', (_name, body, expected) => {
@@ -118,6 +127,37 @@ describe('checks across documents', () => {
     expect(site.diagnostics.map(pick)).toEqual([
       { level: 'warning', code: 'held-back', file: 'documents/later.md', line: 9, field: 'published', fieldZh: '发布日期', message: '发布日期 2027-01-05 晚于今天（2026-11-27），本次构建暂不发布（不生成页面，不计入目录）。' },
     ]);
+  });
+
+  it('a link to another document’s Markdown asks for its page address', () => {
+    const site = load({ 'documents/a.md': doc(BASE_DOC, '见[另一份](b.md)。\n'), 'documents/b.md': doc({ ...BASE_DOC, index_no: `${ORG_CODE}/202103-00002` }) });
+    expect(site.diagnostics).toEqual([
+      expect.objectContaining({ code: 'markdown-link', file: 'documents/a.md', line: 15, message: '正文链接到另一份文件的源文件“documents/b.md”，网页上这个链接会失效。', fix: '改为链接它的网页：../11999999999900011l-202103-00002/' }),
+    ]);
+  });
+
+  it('symbolic links are never followed', () => {
+    const dir = writeColumn({ [A]: doc({ ...BASE_DOC, attachments: [{ file: 'secret.pdf', title: '附件' }] }) });
+    symlinkSync('/etc/hostname', path.join(dir, 'documents/secret.pdf'));
+    symlinkSync(path.join(dir, 'documents/a.md'), path.join(dir, 'documents/copy.md'));
+    const site = loadSite(dir, { today: TODAY });
+    expect(site.diagnostics.map((d) => `${d.file}:${d.code}:${d.level}`).sort()).toEqual(['documents/a.md:symlink:error', 'documents/copy.md:symlink:error', 'documents/secret.pdf:unused-file:warning']);
+    expect(site.documents[0]!.attachments).toEqual([]);
+  });
+
+  it('attachments in a sub-folder keep it in their published name', () => {
+    const dir = writeColumn({ [A]: doc({ ...BASE_DOC, attachments: [{ file: 'fj/附件1.pdf', title: '附件1' }] }), 'documents/fj/附件1.pdf': '%PDF-1.4' });
+    const site = loadSite(dir, { today: TODAY });
+    expect(site.diagnostics).toEqual([]);
+    expect(site.documents[0]!.attachments).toEqual([{ title: '附件1', source: 'documents/fj/附件1.pdf', fileName: 'fj/附件1.pdf', ext: 'PDF', bytes: 8 }]);
+  });
+
+  it('a missing closing --- is one clear error; a BOM is ignored', () => {
+    const site = load({ [A]: '---\ntitle: 无结束\n\n正文。\n', 'documents/bom.md': '\uFEFF' + doc({ ...BASE_DOC, index_no: `${ORG_CODE}/202103-00002` }) });
+    expect(site.diagnostics.map(pick)).toEqual([
+      { level: 'error', code: 'frontmatter-unclosed', file: A, line: 1, field: undefined, fieldZh: undefined, message: '元数据没有结束：第 1 行的 --- 之后找不到结束的 ---。' },
+    ]);
+    expect(site.documents.map((d) => d.file)).toEqual(['documents/bom.md']);
   });
 
   it('a file in documents/ that nothing publishes is named', () => {

@@ -55,7 +55,7 @@ export class Resolver {
 
   topic(value: string, file: string, line: number | undefined, report: Report): Topic | undefined {
     const v = value.trim();
-    const t = this.topics.get(v) ?? this.topics.get(v.replace(/[/／、|＼]/, '\\'));
+    const t = this.topics.get(v) ?? this.topics.get(v.replace(/[/／|＼]/g, '\\'));
     if (t && this.topics.get(v) !== t) {
       report(diag('warning', 'topic-separator', file, `主题分类“${v}”的大类和小类之间应使用反斜杠“\\”。`, { line, field: 'topic', fix: `写成 topic: ${t.fullName}` }));
     }
@@ -68,8 +68,8 @@ export class Resolver {
           line,
           field: 'topic',
           fix: parent
-            ? `“${top}”下的小类有：${listSome(subs, 20)}；写成 ${top}\\小类（不加引号或用单引号，双引号会把“\\”当作转义符）。`
-            : `写成 大类\\小类，例如 综合政务\\政务公开（不加引号或用单引号）；大类有：${listSome(this.topicList.filter((x) => !x.parentId).map((x) => x.name), 22)}。`,
+            ? `“${top}”下的小类有：${subs.map((x) => `“${x}”`).join('')}；写成 ${top}\\小类（不加引号或用单引号，双引号会把“\\”当作转义符）。`
+            : `写成 大类\\小类，例如 综合政务\\政务公开（不加引号或用单引号）；大类有：${this.topicList.filter((x) => !x.parentId).map((x) => `“${x.name}”`).join('')}。`,
         }),
       );
     }
