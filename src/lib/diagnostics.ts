@@ -62,12 +62,6 @@ export const FIELD_NAMES: Record<string, string> = {
   aliases: '曾用名',
 };
 
-/** "索引号 / index_no" — how messages name a field. */
-export function fieldLabel(field: string): string {
-  const zh = FIELD_NAMES[field] ?? FIELD_NAMES[field.replace(/\.\d+(\.|$)/g, '$1').replace(/\.$/, '')];
-  return zh ? `${zh} / ${field}` : field;
-}
-
 /** Builds a Diagnostic, filling fieldZh from the field table. */
 export function diag(
   level: Diagnostic['level'],

@@ -3,7 +3,8 @@
 // Checks never throw; the build fails afterwards if any diagnostic is an error.
 import { readdirSync, readFileSync, lstatSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { diag, hasErrors } from './diagnostics.ts';
+import { diag } from './diagnostics.ts';
+import { compareNewestFirst } from './catalogue.ts';
 import { parseYamlSource, numbersWhereStringsBelong, validate, type YamlSource } from './yaml-source.ts';
 import { documentSchema, DOCUMENT_FIELDS, DOCUMENT_STRING_FIELDS, splitKeywords, type DocumentFrontmatter } from './schema/document.ts';
 import { siteSchema, bodiesSchema, topicsSchema, genresSchema, sectionsSchema, SITE_STRING_FIELDS } from './schema/site.ts';
@@ -264,7 +265,7 @@ export function loadSite(contentDir: string, options: LoadOptions): SiteData {
   }
 
   const documents = loaded.filter((l) => !l.heldBack).map((l) => l.meta);
-  documents.sort((a, b) => (a.published !== b.published ? (a.published < b.published ? 1 : -1) : a.indexNo < b.indexNo ? 1 : a.indexNo > b.indexNo ? -1 : 0));
+  documents.sort(compareNewestFirst);
 
   return {
     contentDir,
@@ -296,11 +297,6 @@ export function getSite(contentDir: string, options: LoadOptions): SiteData {
   return site;
 }
 
-export function forgetSites(): void {
-  (globalThis as { __gongkaiSites?: Map<string, SiteData> }).__gongkaiSites?.clear();
-}
-
-export { hasErrors };
 
 /** Markdown files under `dir` (sorted); every other file goes to `others`. */
 function listMarkdown(dir: string, prefix: string, others: string[], links: string[]): string[] {
