@@ -581,5 +581,9 @@ const result = {
   table: text,
 };
 writeFileSync(path.join(benchRoot, 'result.json'), JSON.stringify(result, null, 2) + '\n');
+// every run is kept too: result.json is the latest, results/ the history
+const variant = `${args.only ?? 'both'}${b ? '-' + baselineStore : ''}`;
+mkdirSync(path.join(benchRoot, 'results'), { recursive: true });
+writeFileSync(path.join(benchRoot, 'results', `${started.toISOString().replace(/[:.]/g, '-')}-${variant}.json`), JSON.stringify(result, null, 2) + '\n');
 console.log(`bench: figures written to ${path.relative(REPO, path.join(benchRoot, 'result.json'))}`);
 process.exit(Object.values(runs).every((r) => r.ok) ? 0 : 1);
