@@ -3,15 +3,10 @@
 // catalogue once. Pages then receive slices through getStaticPaths props.
 import { getCollection } from 'astro:content';
 import { buildCatalogue, type Catalogue } from './lib/catalogue.ts';
-import type { Body, DocumentMeta, Genre, Section, SiteSettings, Topic } from './lib/types.ts';
+import type { Body, DocumentMeta, Genre, Section, SiteData, Topic } from './lib/types.ts';
 
-export interface SiteView {
-  contentDir: string;
-  settings: SiteSettings;
-  bodies: Body[];
-  topics: Topic[];
-  genres: Genre[];
-  sections: Section[];
+/** What loadSite found (without the documents, which live in `catalogue`), plus lookups. */
+export interface SiteView extends Pick<SiteData, 'contentDir' | 'settings' | 'bodies' | 'topics' | 'genres' | 'sections'> {
   catalogue: Catalogue;
   bodyById: Map<string, Body>;
   topicById: Map<string, Topic>;

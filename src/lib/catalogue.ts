@@ -58,44 +58,23 @@ export function buildCatalogue(input: CatalogueInput): Catalogue {
   }
   const docsOf = (key: string) => bucket.get(key) ?? [];
 
-  const topicGroups: Group[] = input.topics
+  // one group per named item of a list (bodies, genres, sections, topics), in list order
+  const groupOf = (kind: GroupKind, item: { id: string; name: string }, children: Group[] = []): Group => ({
+    kind,
+    id: item.id,
+    name: item.name,
+    docs: docsOf(`${kind}:${item.id}`),
+    children,
+  });
+
+  const topicGroups = input.topics
     .filter((t) => !t.parentId)
-    .map((t) => ({
-      kind: 'topic' as const,
-      id: t.id,
-      name: t.name,
-      docs: docsOf(`topic:${t.id}`),
-      children: input.topics
-        .filter((c) => c.parentId === t.id)
-        .map((c) => ({ kind: 'topic' as const, id: c.id, name: c.name, docs: docsOf(`topic:${c.id}`), children: [] })),
-    }));
-
-  const publisherGroups: Group[] = input.bodies.map((b) => ({
-    kind: 'publisher' as const,
-    id: b.id,
-    name: b.name,
-    docs: docsOf(`publisher:${b.id}`),
-    children: [],
-  }));
-
+    .map((t) => groupOf('topic', t, input.topics.filter((c) => c.parentId === t.id).map((c) => groupOf('topic', c))));
+  const publisherGroups = input.bodies.map((b) => groupOf('publisher', b));
   const years = [...new Set(all.map((d) => d.published.slice(0, 4)))].sort().reverse();
-  const yearGroups: Group[] = years.map((y) => ({ kind: 'year' as const, id: y, name: `${y}年`, docs: docsOf(`year:${y}`), children: [] }));
-
-  const genreGroups: Group[] = input.genres.map((g) => ({
-    kind: 'genre' as const,
-    id: g.id,
-    name: g.name,
-    docs: docsOf(`genre:${g.id}`),
-    children: [],
-  }));
-
-  const sectionGroups: Group[] = input.sections.map((s) => ({
-    kind: 'section' as const,
-    id: s.id,
-    name: s.name,
-    docs: docsOf(`section:${s.id}`),
-    children: [],
-  }));
+  const yearGroups = years.map((y) => groupOf('year', { id: y, name: `${y}年` }));
+  const genreGroups = input.genres.map((g) => groupOf('genre', g));
+  const sectionGroups = input.sections.map((s) => groupOf('section', s));
 
   const groups: Record<GroupKind, Group[]> = {
     topic: topicGroups,
