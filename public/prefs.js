@@ -8,7 +8,7 @@
     var s = localStorage.getItem('gongkai-text-size');
     if (s === 'l' || s === 'xl') c.add('fs-' + s);
     if (localStorage.getItem('gongkai-contrast') === 'high') c.add('hc');
-  } catch (e) {
+  } catch {
     /* storage blocked: default size and contrast */
   }
 })();

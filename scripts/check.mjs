@@ -10,7 +10,13 @@ const options = resolveBuildOptions(process.env);
 const started = Date.now();
 const site = loadSite(options.contentDir, { today: options.today });
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`检查 ${options.contentDir}：${site.documents.length} 份文件将发布${site.heldBack.length ? `，${site.heldBack.length} 份定时发布` : ''}（${seconds} 秒）。`);
-if (site.diagnostics.length) console.log('\n' + formatReport(site.diagnostics, path.relative(process.cwd(), options.contentDir).split(path.sep).join('/') + '/'));
+console.log(
+  `检查 ${options.contentDir}：${site.documents.length} 份文件将发布${site.heldBack.length ? `，${site.heldBack.length} 份定时发布` : ''}（${seconds} 秒）。`,
+);
+if (site.diagnostics.length)
+  console.log(
+    '\n' +
+      formatReport(site.diagnostics, path.relative(process.cwd(), options.contentDir).split(path.sep).join('/') + '/'),
+  );
 else console.log('没有发现问题。');
 process.exit(hasErrors(site.diagnostics) ? 1 : 0);

@@ -159,11 +159,13 @@ export function parseTable2(cells) {
     if (bc[0] !== '信息内容' || firstNum < 2) throw new Error(`表二 ${title}：表头无法识别`);
     const header = bc.slice(0, firstNum - 1);
     const body = bc.slice(firstNum - 1);
-    if (body.length % header.length !== 0) throw new Error(`表二 ${title}：单元格数 ${body.length} 不是列数 ${header.length} 的倍数`);
+    if (body.length % header.length !== 0)
+      throw new Error(`表二 ${title}：单元格数 ${body.length} 不是列数 ${header.length} 的倍数`);
     const rows = [];
     for (let i = 0; i < body.length; i += header.length) {
       const row = body.slice(i, i + header.length);
-      if (NUM.test(row[0]) || !row.slice(1).every((c) => NUM.test(c))) throw new Error(`表二 ${title}：第 ${rows.length + 1} 行格式不对：${row.join(' ')}`);
+      if (NUM.test(row[0]) || !row.slice(1).every((c) => NUM.test(c)))
+        throw new Error(`表二 ${title}：第 ${rows.length + 1} 行格式不对：${row.join(' ')}`);
       rows.push(row);
     }
     return { title, header, rows };
@@ -175,20 +177,30 @@ export const TABLE3_COLUMNS = ['自然人', '商业企业', '科研机构', '社
 /** Table 3 cells → { note, header, rows: [{ label, values: string[7] | null }] } (null: a group row). */
 export function parseTable3(cells) {
   const [note, applicant, natural, legal, total, ...rest] = cells;
-  if (!note?.startsWith('（本列数据的勾稽关系为') || applicant !== '申请人情况' || natural !== '自然人' || legal !== '法人或其他组织' || total !== '总计')
+  if (
+    !note?.startsWith('（本列数据的勾稽关系为') ||
+    applicant !== '申请人情况' ||
+    natural !== '自然人' ||
+    legal !== '法人或其他组织' ||
+    total !== '总计'
+  )
     throw new Error('表三：表头无法识别');
   const legalCols = rest.slice(0, 5);
-  if (legalCols.join() !== TABLE3_COLUMNS.slice(1, 6).join()) throw new Error(`表三：法人或其他组织的五列应为 ${TABLE3_COLUMNS.slice(1, 6).join('、')}，实为 ${legalCols.join('、')}`);
+  if (legalCols.join() !== TABLE3_COLUMNS.slice(1, 6).join())
+    throw new Error(
+      `表三：法人或其他组织的五列应为 ${TABLE3_COLUMNS.slice(1, 6).join('、')}，实为 ${legalCols.join('、')}`,
+    );
   const header = ['申请人情况', '自然人', ...legalCols.map((c) => `法人或其他组织：${c}`), '总计'];
   const rows = [];
   const body = rest.slice(5);
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     const label = body[i];
     if (NUM.test(label)) throw new Error(`表三：第 ${i} 格应为行名，实为数字 ${label}`);
     const values = [];
     let j = i + 1;
     while (j < body.length && NUM.test(body[j]) && values.length < 7) values.push(body[j++]);
-    if (values.length !== 0 && values.length !== 7) throw new Error(`表三：“${label}”一行有 ${values.length} 个数，应为 7 个`);
+    if (values.length !== 0 && values.length !== 7)
+      throw new Error(`表三：“${label}”一行有 ${values.length} 个数，应为 7 个`);
     rows.push({ label, values: values.length ? values : null });
     i = j;
   }
@@ -199,11 +211,21 @@ const T4_RESULTS = ['结果维持', '结果纠正', '其他结果', '尚未审�
 
 /** Table 4 cells → 3 rows (行政复议, 直接起诉, 复议后起诉) × 5 results = the 15 cells of the format. */
 export function parseTable4(cells) {
-  const expectHead = ['行政复议', '行政诉讼', ...T4_RESULTS, '未经复议直接起诉', '复议后起诉', ...T4_RESULTS, ...T4_RESULTS];
+  const expectHead = [
+    '行政复议',
+    '行政诉讼',
+    ...T4_RESULTS,
+    '未经复议直接起诉',
+    '复议后起诉',
+    ...T4_RESULTS,
+    ...T4_RESULTS,
+  ];
   const head = cells.slice(0, expectHead.length);
-  if (head.join() !== expectHead.join()) throw new Error(`表四：表头应为 ${expectHead.join(' ')}，实为 ${head.join(' ')}`);
+  if (head.join() !== expectHead.join())
+    throw new Error(`表四：表头应为 ${expectHead.join(' ')}，实为 ${head.join(' ')}`);
   const values = cells.slice(expectHead.length);
-  if (values.length !== 15 || !values.every((c) => NUM.test(c))) throw new Error(`表四：应有 15 个数，实为 ${values.length} 格`);
+  if (values.length !== 15 || !values.every((c) => NUM.test(c)))
+    throw new Error(`表四：应有 15 个数，实为 ${values.length} 格`);
   const kinds = ['行政复议', '行政诉讼：未经复议直接起诉', '行政诉讼：复议后起诉'];
   return { header: ['类别', ...T4_RESULTS], rows: kinds.map((k, i) => [k, ...values.slice(i * 5, i * 5 + 5)]) };
 }
@@ -211,7 +233,8 @@ export function parseTable4(cells) {
 /** The cleaned Markdown body of seed 002 (without the title, which is the document's title). */
 export function seed002ToMarkdown(raw) {
   const lines = cleanText(raw).split('\n');
-  if (!/^喀尔钦镇政府信息公开工作年度报告$/.test(lines[0])) throw new Error(`种子 002：第一行应为标题，实为“${lines[0]}”`);
+  if (!/^喀尔钦镇政府信息公开工作年度报告$/.test(lines[0]))
+    throw new Error(`种子 002：第一行应为标题，实为“${lines[0]}”`);
   const runs = splitRuns(lines.slice(1));
   const out = [];
   let section = '';
@@ -231,7 +254,13 @@ export function seed002ToMarkdown(raw) {
       tablesSeen.push(2);
     } else if (section.startsWith('三、')) {
       const t = parseTable3(cells);
-      out.push(t.note, markdownTable(t.header, t.rows.map((r) => [r.label, ...(r.values ?? Array(7).fill(''))])));
+      out.push(
+        t.note,
+        markdownTable(
+          t.header,
+          t.rows.map((r) => [r.label, ...(r.values ?? Array(7).fill(''))]),
+        ),
+      );
       tablesSeen.push(3);
     } else if (section.startsWith('四、')) {
       const t = parseTable4(cells);
@@ -239,7 +268,8 @@ export function seed002ToMarkdown(raw) {
       tablesSeen.push(4);
     } else throw new Error(`种子 002：“${section}”下出现了表格`);
   }
-  if (tablesSeen.join() !== '2,3,4') throw new Error(`种子 002：应依次有表二、表三、表四，实为 ${tablesSeen.join('、')}`);
+  if (tablesSeen.join() !== '2,3,4')
+    throw new Error(`种子 002：应依次有表二、表三、表四，实为 ${tablesSeen.join('、')}`);
   return out.join('\n\n') + '\n';
 }
 
@@ -264,12 +294,14 @@ export function seed001ToMarkdown(raw) {
 
   const cells = lines.slice(annex + 1, footer).filter((l) => l !== '');
   const [h1, h2, h3, h4, ...body] = cells;
-  if (h1 !== '指' || h2 !== '单位' || h3 !== '2018' || h4 !== '历年累计') throw new Error(`种子 001：附表表头无法识别：${cells.slice(0, 4).join(' ')}`);
+  if (h1 !== '指' || h2 !== '单位' || h3 !== '2018' || h4 !== '历年累计')
+    throw new Error(`种子 001：附表表头无法识别：${cells.slice(0, 4).join(' ')}`);
   if (body.length % 3 !== 0) throw new Error(`种子 001：附表有 ${body.length} 格，不是 3 的倍数`);
   const rows = [];
   for (let i = 0; i < body.length; i += 3) {
     const row = body.slice(i, i + 3);
-    if (NUM.test(row[0]) || !NUM.test(row[1]) || !NUM.test(row[2])) throw new Error(`种子 001：附表第 ${rows.length + 1} 行格式不对：${row.join(' ')}`);
+    if (NUM.test(row[0]) || !NUM.test(row[1]) || !NUM.test(row[2]))
+      throw new Error(`种子 001：附表第 ${rows.length + 1} 行格式不对：${row.join(' ')}`);
     rows.push(row);
   }
   out.push(markdownTable(['指标', '2018年', '历年累计'], rows), SEED001_EDITOR_NOTE);
@@ -331,10 +363,14 @@ function main(argv) {
       let current = '';
       try {
         current = readFileSync(target, 'utf8');
-      } catch {}
+      } catch {
+        // no committed file yet
+      }
       if (current !== text) {
         stale++;
-        console.error(`${def.out} 与 ${def.seed} 的清洗结果不一致，请运行 node_modules/.bin/node scripts/clean-seed.mjs`);
+        console.error(
+          `${def.out} 与 ${def.seed} 的清洗结果不一致，请运行 node_modules/.bin/node scripts/clean-seed.mjs`,
+        );
       }
     } else {
       mkdirSync(dirname(target), { recursive: true });

@@ -6,8 +6,11 @@
 //    packages (root, or password-less sudo), it runs
 //      apt-get update && apt-get install -y chromium fonts-noto-cjk poppler-utils
 //    otherwise it fails, printing that line. It never skips tests.
-// 2. Runs `vitest run` over all projects (extra arguments are passed on, e.g. `npm test -- --project unit`)
-//    under Node 24 (the `node` devDependency) and exits with vitest's status.
+// 2. Checks the code itself: formatting (prettier --check), lint (eslint --max-warnings 0) and types
+//    (astro check for .astro files, tsc --noEmit for the rest, tests and scripts included).
+// 3. Runs `vitest run` over all projects (extra arguments are passed on, e.g. `npm test -- --project unit`)
+//    under Node 24 (the `node` devDependency). Exits non-zero if any step failed; a failed code check
+//    does not stop the tests, so one run shows every problem.
 //
 // Plain ESM without dependencies so it also runs under a fresh machine's system Node.
 import { spawnSync } from 'node:child_process';
@@ -58,7 +61,8 @@ function missingTools() {
 function installPrefix() {
   if (!commandExists('apt-get')) return undefined;
   if (typeof process.getuid === 'function' && process.getuid() === 0) return [];
-  if (commandExists('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0) return ['sudo', '-n'];
+  if (commandExists('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0)
+    return ['sudo', '-n'];
   return undefined;
 }
 
@@ -94,7 +98,6 @@ if (missing.length === 0) {
   say('system tools installed');
 }
 
-// ---- 2. vitest under Node 24 -------------------------------------------------------------
 // Inside npm scripts `node` is the pinned Node 24 (node_modules/.bin/node). If this script was
 // started with an older system Node, use the pinned one so Astro (Node ≥ 22.12) builds.
 function nodeBinary() {
@@ -105,16 +108,38 @@ function nodeBinary() {
   fail(`Node ${process.versions.node} is too old and ${pinned} is missing: run npm install first.`);
 }
 
+// ---- 2. code checks -----------------------------------------------------------------------
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const codeChecks = [
+  ['formatting', [bin('prettier'), '--check', '--log-level', 'warn', '.']],
+  ['lint', [bin('eslint'), '--max-warnings', '0', '.']],
+  ['types (.astro)', [bin('astro'), 'check']],
+  ['types (.ts)', [bin('tsc'), '--noEmit']],
+];
+const failedChecks = [];
+if (!process.argv.includes('--no-code-checks')) {
+  const pathWithPinnedNode = `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`;
+  for (const [name, argv] of codeChecks) {
+    const r = run(argv, { cwd: root, env: { ...env, PATH: pathWithPinnedNode } });
+    if (r.status !== 0) failedChecks.push(name);
+    say(`${name}: ${r.status === 0 ? 'ok' : 'FAILED'}`);
+  }
+}
+
+// ---- 3. vitest under Node 24 -------------------------------------------------------------
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
 if (!existsSync(vitest)) fail(`${vitest} not found: run npm install first.`);
 const node = nodeBinary();
-const args = process.argv.slice(2);
-say(`running vitest (projects unit, build, browser) with Node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`);
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const args = process.argv.slice(2).filter((a) => a !== '--no-code-checks');
+say(
+  `running vitest (projects unit, build, browser) with Node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`,
+);
 // One id per run: the build helper builds each fixture once per run and reuses it across projects.
 env.GONGKAI_TEST_RUN ??= `${Date.now()}-${process.pid}`;
 const res = run([node, vitest, 'run', ...args], { cwd: root, env });
 if (res.error) fail(`could not start vitest: ${res.error.message}`);
 if (res.signal) fail(`vitest was killed by ${res.signal}`);
 say(res.status === 0 ? 'all tests passed' : `tests FAILED (vitest exit ${res.status})`);
-process.exit(res.status);
+if (failedChecks.length) say(`code checks FAILED: ${failedChecks.join(', ')}`);
+process.exit(res.status || (failedChecks.length ? 1 : 0));

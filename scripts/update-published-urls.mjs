@@ -16,7 +16,9 @@ const listFile = path.join(options.contentDir, 'published.txt');
 const previous = existsSync(listFile) ? readPublishedList(readFileSync(listFile, 'utf8')) : [];
 const removed = missingPublishedUrls(previous, options.outDir);
 const urls = listSiteUrls(options.outDir);
-const header = '# 已发布网址清单：由 npm run urls:update 更新，每行一个路径（不含 base）。\n# 构建时，清单中不再存在的网址会列为警告。\n';
+const header =
+  '# 已发布网址清单：由 npm run urls:update 更新，每行一个路径（不含 base）。\n# 构建时，清单中不再存在的网址会列为警告。\n';
 writeFileSync(listFile, header + urls.join('\n') + '\n');
 console.log(`已写入 ${path.relative(process.cwd(), listFile)}：${urls.length} 个网址。`);
-if (removed.length) console.log(`其中以下 ${removed.length} 个旧网址已从清单中删除：\n` + removed.map((u) => '  ' + u).join('\n'));
+if (removed.length)
+  console.log(`其中以下 ${removed.length} 个旧网址已从清单中删除：\n` + removed.map((u) => '  ' + u).join('\n'));

@@ -50,7 +50,9 @@ const documentsLoader: Loader = {
     const { data } = checkedSite(logger);
     store.clear();
     for (const doc of data.documents) store.set({ id: doc.slug, data: doc as unknown as Record<string, unknown> });
-    logger.info(`${data.documents.length} 份文件${data.heldBack.length ? `，${data.heldBack.length} 份定时发布暂不生成` : ''}`);
+    logger.info(
+      `${data.documents.length} 份文件${data.heldBack.length ? `，${data.heldBack.length} 份定时发布暂不生成` : ''}`,
+    );
   },
 };
 

@@ -6,7 +6,10 @@ import { buildCatalogue, type Catalogue } from './lib/catalogue.ts';
 import type { Body, DocumentMeta, Genre, Section, SiteData, Topic } from './lib/types.ts';
 
 /** What loadSite found (without the documents, which live in `catalogue`), plus lookups. */
-export interface SiteView extends Pick<SiteData, 'contentDir' | 'settings' | 'bodies' | 'topics' | 'genres' | 'sections'> {
+export interface SiteView extends Pick<
+  SiteData,
+  'contentDir' | 'settings' | 'bodies' | 'topics' | 'genres' | 'sections'
+> {
   catalogue: Catalogue;
   bodyById: Map<string, Body>;
   topicById: Map<string, Topic>;
@@ -23,10 +26,19 @@ export function getSiteView(): Promise<SiteView> {
 
 async function load(): Promise<SiteView> {
   const [siteEntries, docEntries] = await Promise.all([getCollection('site'), getCollection('documents')]);
-  const site = siteEntries[0]?.data as unknown as Omit<SiteView, 'catalogue' | 'bodyById' | 'topicById' | 'genreById' | 'sectionById'>;
+  const site = siteEntries[0]?.data as unknown as Omit<
+    SiteView,
+    'catalogue' | 'bodyById' | 'topicById' | 'genreById' | 'sectionById'
+  >;
   if (!site) throw new Error('gongkai: the site collection is empty (content/site.yaml was not loaded)');
   const documents = docEntries.map((e) => e.data as unknown as DocumentMeta);
-  const catalogue = buildCatalogue({ documents, bodies: site.bodies, topics: site.topics, genres: site.genres, sections: site.sections });
+  const catalogue = buildCatalogue({
+    documents,
+    bodies: site.bodies,
+    topics: site.topics,
+    genres: site.genres,
+    sections: site.sections,
+  });
   return {
     ...site,
     catalogue,

@@ -8,7 +8,16 @@
 // same N (and the same sample) gives the same bytes, and a smaller N is a prefix of a larger one.
 // Generated bodies (发布机构) with valid 统一社会信用代码 are appended to the copied bodies.yaml.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  appendFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -116,7 +125,17 @@ const THEMES = [
   ['档案管理和年度归档', '档案管理', '其他', 15],
 ];
 
-const SUBJECTS = ['各乡镇人民政府', '县直各部门', '各有关单位', '县政府各组成部门', '各村（社区）', '各级各部门', '相关责任单位', '县直各单位', '各行业主管部门'];
+const SUBJECTS = [
+  '各乡镇人民政府',
+  '县直各部门',
+  '各有关单位',
+  '县政府各组成部门',
+  '各村（社区）',
+  '各级各部门',
+  '相关责任单位',
+  '县直各单位',
+  '各行业主管部门',
+];
 const ADVERBS = ['要进一步', '应当切实', '要认真', '须严格', '要全面', '要持续', '应积极', '要扎实', '要统筹'];
 const ACTIONS = ['加强', '落实', '推进', '完善', '规范', '深化', '健全', '优化', '强化', '做好', '抓好', '细化'];
 const PURPOSES = [
@@ -155,8 +174,19 @@ const MEASURES = [
   '加强部门之间信息共享和工作衔接',
   '强化资金保障，规范资金使用管理',
 ];
-const PROBLEMS = ['工作推进不力、敷衍塞责', '弄虚作假、虚报瞒报', '未按规定时限办理', '信息发布不及时、不准确', '整改不到位'];
-const SANCTIONS = ['予以通报批评并严肃追责问责', '依法依规追究相关人员责任', '责令限期整改并纳入年度考核', '由县纪委监委依规依纪依法处理'];
+const PROBLEMS = [
+  '工作推进不力、敷衍塞责',
+  '弄虚作假、虚报瞒报',
+  '未按规定时限办理',
+  '信息发布不及时、不准确',
+  '整改不到位',
+];
+const SANCTIONS = [
+  '予以通报批评并严肃追责问责',
+  '依法依规追究相关人员责任',
+  '责令限期整改并纳入年度考核',
+  '由县纪委监委依规依纪依法处理',
+];
 const STAT_VERBS = ['办理', '完成', '发布', '受理', '排查', '整改', '审核', '培训'];
 const STAT_OBJS = ['各类事项', '政府信息', '依申请公开件', '隐患问题', '项目', '规范性文件', '人次', '企业'];
 const UNITS = ['件', '项', '条', '个', '家', '次'];
@@ -166,10 +196,31 @@ const HEADINGS = [
   ['指导思想', '工作目标', '重点任务', '组织保障'],
   ['适用范围', '职责分工', '工作流程', '监督管理', '附则'],
 ];
-const SUBHEADINGS = ['加强组织领导', '明确责任分工', '强化督促检查', '注重宣传引导', '严格时限要求', '规范工作程序', '夯实工作基础', '健全长效机制'];
+const SUBHEADINGS = [
+  '加强组织领导',
+  '明确责任分工',
+  '强化督促检查',
+  '注重宣传引导',
+  '严格时限要求',
+  '规范工作程序',
+  '夯实工作基础',
+  '健全长效机制',
+];
 const GENRES = [
-  ['通知', 30], ['意见', 8], ['公告', 8], ['决定', 4], ['报告', 6], ['公示', 8], ['函', 5], ['通告', 6],
-  ['通报', 6], ['批复', 4], ['纪要', 3], ['解读', 6], ['规划', 3], ['请示', 3],
+  ['通知', 30],
+  ['意见', 8],
+  ['公告', 8],
+  ['决定', 4],
+  ['报告', 6],
+  ['公示', 8],
+  ['函', 5],
+  ['通告', 6],
+  ['通报', 6],
+  ['批复', 4],
+  ['纪要', 3],
+  ['解读', 6],
+  ['规划', 3],
+  ['请示', 3],
 ];
 const NO_DOC_NO = new Set(['公示', '解读', '规划']);
 const GENRE_TOTAL = GENRES.reduce((s, [, w]) => s + w, 0);
@@ -181,12 +232,24 @@ function pickGenre(r) {
 
 // County departments and townships added as generated bodies (skipped if the sample has the name).
 const GEN_BODIES = [
-  ['gen-fgj', '发展和改革局', '发改'], ['gen-jyj', '教育体育局', '教体'], ['gen-czj', '财政局', '财'],
-  ['gen-rsj', '人力资源和社会保障局', '人社'], ['gen-zrj', '自然资源和规划局', '自然资规'], ['gen-zjj', '住房和城乡建设局', '建'],
-  ['gen-nyj', '农业农村局', '农'], ['gen-wjw', '卫生健康委员会', '卫健'], ['gen-scj', '市场监督管理局', '市监'],
-  ['gen-yjj', '应急管理局', '应急'], ['gen-mzj', '民政局', '民'], ['gen-sfj', '司法局', '司'],
-  ['gen-jtj', '交通运输局', '交'], ['gen-slj', '水利局', '水'], ['gen-tjj', '统计局', '统'],
-  ['gen-town-cg', '城关镇人民政府', '城政'], ['gen-town-dq', '东桥镇人民政府', '东政'], ['gen-town-xs', '西山乡人民政府', '西政'],
+  ['gen-fgj', '发展和改革局', '发改'],
+  ['gen-jyj', '教育体育局', '教体'],
+  ['gen-czj', '财政局', '财'],
+  ['gen-rsj', '人力资源和社会保障局', '人社'],
+  ['gen-zrj', '自然资源和规划局', '自然资规'],
+  ['gen-zjj', '住房和城乡建设局', '建'],
+  ['gen-nyj', '农业农村局', '农'],
+  ['gen-wjw', '卫生健康委员会', '卫健'],
+  ['gen-scj', '市场监督管理局', '市监'],
+  ['gen-yjj', '应急管理局', '应急'],
+  ['gen-mzj', '民政局', '民'],
+  ['gen-sfj', '司法局', '司'],
+  ['gen-jtj', '交通运输局', '交'],
+  ['gen-slj', '水利局', '水'],
+  ['gen-tjj', '统计局', '统'],
+  ['gen-town-cg', '城关镇人民政府', '城政'],
+  ['gen-town-dq', '东桥镇人民政府', '东政'],
+  ['gen-town-xs', '西山乡人民政府', '西政'],
 ];
 
 // ---------- helpers ----------
@@ -294,7 +357,7 @@ function table(r, theme, ctx) {
   }
   return t.trimEnd();
 }
-function list(r, theme) {
+function list(r) {
   const n = int(r, 3, 6);
   const items = [];
   for (let i = 1; i <= n; i++) items.push(`${i}. ${pick(r, ACTIONS)}${pick(r, THEMES)[0]}，${pick(r, MEASURES)}。`);
@@ -317,7 +380,7 @@ function body(r, theme, ctx, genre) {
   while (chars < target) {
     if (h < heads.length && r() < 0.5) add(`## ${CN_NUM[h]}、${heads[h++]}`);
     const x = r();
-    if (x < 0.12) add(list(r, theme));
+    if (x < 0.12) add(list(r));
     else if (x < 0.2 && !tableDone) {
       add(table(r, theme, ctx));
       tableDone = true;
@@ -333,7 +396,12 @@ function title(r, theme, ctx, genre) {
   const y = ctx.year;
   switch (genre) {
     case '通知':
-      return pick(r, [`关于做好${y}年${obj}的通知`, `关于进一步${pick(r, ACTIONS)}${obj}的通知`, `关于印发《${ctx.county}${y}年${obj}工作方案》的通知`, `关于开展${obj}专项检查的通知`]);
+      return pick(r, [
+        `关于做好${y}年${obj}的通知`,
+        `关于进一步${pick(r, ACTIONS)}${obj}的通知`,
+        `关于印发《${ctx.county}${y}年${obj}工作方案》的通知`,
+        `关于开展${obj}专项检查的通知`,
+      ]);
     case '意见':
       return `关于${pick(r, ACTIONS)}${obj}的实施意见`;
     case '公告':
@@ -391,13 +459,22 @@ function documentText(i, env) {
   const serial = env.nextSerial(key);
   const indexNo = formatIndexNo(env.pattern, { code, date: env.yearFrom === 'written' ? written : published, serial });
   const kws = [theme[1], ...pickN(r, THEMES, int(r, 1, 3)).map((x) => x[1])].filter((k, j, a) => a.indexOf(k) === j);
-  const lines = ['---', `title: ${q(t)}`, `index_no: ${q(indexNo)}`, `publisher: ${body0.name}`, `topic: ${topic}`, `genre: ${genre}`];
-  if (!NO_DOC_NO.has(genre) && r() < 0.85) lines.push(`doc_no: ${body0.abbr}〔${written.slice(0, 4)}〕${int(r, 1, 180)}号`);
+  const lines = [
+    '---',
+    `title: ${q(t)}`,
+    `index_no: ${q(indexNo)}`,
+    `publisher: ${body0.name}`,
+    `topic: ${topic}`,
+    `genre: ${genre}`,
+  ];
+  if (!NO_DOC_NO.has(genre) && r() < 0.85)
+    lines.push(`doc_no: ${body0.abbr}〔${written.slice(0, 4)}〕${int(r, 1, 180)}号`);
   lines.push(`written: ${written}`, `published: ${published}`);
   if (sectionName === section(1) && r() < 0.6) lines.push('normative: 行政规范性文件', 'validity: 有效');
   else if (r() < 0.2) lines.push('validity: 有效');
   lines.push(`keywords: [${kws.join(', ')}]`);
-  if (r() < 0.5) lines.push(`summary: ${q(`${body0.name}就${theme[0]}作出部署，明确了目标任务、责任分工和完成时限。`)}`);
+  if (r() < 0.5)
+    lines.push(`summary: ${q(`${body0.name}就${theme[0]}作出部署，明确了目标任务、责任分工和完成时限。`)}`);
   lines.push(`section: ${sectionName}`, '---', '');
   return { year, text: lines.join('\n') + '\n' + body(r, theme, ctx, genre) + '\n' };
 }
@@ -410,11 +487,15 @@ export async function generate(N, { force = false, log = console.log } = {}) {
   const out = path.join(root, 'content');
   const stampFile = path.join(root, 'generated.json');
   const sampleHash = hashDir(sampleDir);
-  const genHash = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
+  const genHash = createHash('sha256')
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .digest('hex');
   if (!force && existsSync(stampFile) && existsSync(out)) {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
     if (stamp.sampleHash === sampleHash && stamp.generatorHash === genHash && stamp.N === N) {
-      log(`generate: ${path.relative(REPO, out)} is up to date (${stamp.sampleDocs} sample + ${stamp.generatedDocs} generated documents)`);
+      log(
+        `generate: ${path.relative(REPO, out)} is up to date (${stamp.sampleDocs} sample + ${stamp.generatedDocs} generated documents)`,
+      );
       return stamp;
     }
   }
@@ -427,7 +508,8 @@ export async function generate(N, { force = false, log = console.log } = {}) {
 
   const sampleDocs = listMd(path.join(out, 'documents'));
   const generatedDocs = N - sampleDocs.length;
-  if (generatedDocs < 0) throw new Error(`--docs ${N} is smaller than the sample column's ${sampleDocs.length} documents`);
+  if (generatedDocs < 0)
+    throw new Error(`--docs ${N} is smaller than the sample column's ${sampleDocs.length} documents`);
 
   // site.yaml and bodies.yaml
   const siteFile = path.join(out, 'site.yaml');
@@ -450,9 +532,21 @@ export async function generate(N, { force = false, log = console.log } = {}) {
   }
   const existing = parseYaml(readFileSync(bodiesFile, 'utf8'));
   const bodies = [];
-  const abbrFor = (name) => county.slice(0, 1) + (name.startsWith(county) ? name.slice(county.length, county.length + 2) : name.slice(0, 2)).replace(/人民|政府/g, '政');
+  const abbrFor = (name) =>
+    county.slice(0, 1) +
+    (name.startsWith(county) ? name.slice(county.length, county.length + 2) : name.slice(0, 2)).replace(
+      /人民|政府/g,
+      '政',
+    );
   if (Array.isArray(existing)) {
-    for (const b of existing) if (b?.name) bodies.push({ id: String(b.id), name: String(b.name), code: b.code ? String(b.code) : undefined, abbr: b.name === orgName ? county.slice(0, 1) + '政办' : abbrFor(String(b.name)) });
+    for (const b of existing)
+      if (b?.name)
+        bodies.push({
+          id: String(b.id),
+          name: String(b.name),
+          code: b.code ? String(b.code) : undefined,
+          abbr: b.name === orgName ? county.slice(0, 1) + '政办' : abbrFor(String(b.name)),
+        });
     const names = new Set(bodies.map((b) => b.name));
     const ids = new Set(bodies.map((b) => b.id));
     let extra = '\n# --- generated by scripts/bench/generate.mjs ---\n';
@@ -543,7 +637,10 @@ const TOPICS = (() => {
     ['工业、交通', ['轻工纺织', '化工', '信息产业（含电信）', '公路', '邮政']],
     ['商贸、海关、旅游', ['对外经贸合作', '国内贸易（含供销）', '旅游']],
     ['市场监管、安全生产监管', ['工商', '质量监督', '标准', '食品药品监管', '安全生产监管']],
-    ['城乡建设、环境保护', ['城市规划', '城乡建设（含住房）', '环境监测、保护与治理', '节能与资源综合利用', '气象、水文、测绘、地震']],
+    [
+      '城乡建设、环境保护',
+      ['城市规划', '城乡建设（含住房）', '环境监测、保护与治理', '节能与资源综合利用', '气象、水文、测绘、地震'],
+    ],
     ['科技、教育', ['科技', '教育', '知识产权']],
     ['文化、广电、新闻出版', ['文化', '文物', '新闻出版', '广播、电影、电视']],
     ['卫生、体育', ['卫生', '医药管理', '体育']],

@@ -4,7 +4,16 @@
 // Astro site (baseline/), cold, one after the other, and prints wall time, CPU time, peak memory,
 // pages per second and output size of both, with the ratio gongkai/baseline. See README.md.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  createWriteStream,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +25,9 @@ const REPO = path.resolve(HERE, '../..');
 if (Number(process.versions.node.split('.')[0]) < 22) {
   const pinned = path.join(REPO, 'node_modules/node/bin/node');
   if (!existsSync(pinned)) {
-    console.error(`bench: Node ${process.version} is too old and ${pinned} is missing; run it as \`npm run bench -- --docs N\``);
+    console.error(
+      `bench: Node ${process.version} is too old and ${pinned} is missing; run it as \`npm run bench -- --docs N\``,
+    );
     process.exit(2);
   }
   const r = spawnSync(pinned, process.argv.slice(1), { stdio: 'inherit' });
@@ -27,7 +38,14 @@ const { generate } = await import('./generate.mjs');
 
 // ---------- arguments ----------
 function parseArgs(argv) {
-  const o = { docs: undefined, only: undefined, skipGenerate: false, baselineStore: 'auto', maxOldSpace: undefined, today: '2026-11-27' };
+  const o = {
+    docs: undefined,
+    only: undefined,
+    skipGenerate: false,
+    baselineStore: 'auto',
+    maxOldSpace: undefined,
+    today: '2026-11-27',
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -57,7 +75,8 @@ try {
   }
   if (!Number.isInteger(args.docs) || args.docs < 1) throw new Error('--docs N is required (a positive integer)');
   if (args.only && !['gongkai', 'baseline'].includes(args.only)) throw new Error('--only takes gongkai or baseline');
-  if (!['auto', 'default', 'chunked'].includes(args.baselineStore)) throw new Error('--baseline-store takes auto, default or chunked');
+  if (!['auto', 'default', 'chunked'].includes(args.baselineStore))
+    throw new Error('--baseline-store takes auto, default or chunked');
 } catch (e) {
   console.error(`bench: ${e.message}\n${USAGE}`);
   process.exit(2);
@@ -129,7 +148,8 @@ function otherBuilds(exclude = new Set()) {
     } catch {
       continue;
     }
-    if (/astro(\.mjs)?\s+(build|check|sync)|vitest|pagefind|playwright|chrom(e|ium)/.test(cmd)) found.push(`${name}: ${cmd.slice(0, 100)}`);
+    if (/astro(\.mjs)?\s+(build|check|sync)|vitest|pagefind|playwright|chrom(e|ium)/.test(cmd))
+      found.push(`${name}: ${cmd.slice(0, 100)}`);
   }
   return found;
 }
@@ -157,10 +177,12 @@ function countDocPages(dist) {
   const d = path.join(dist, 'doc');
   if (!existsSync(d)) return 0;
   let n = 0;
-  for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory() && existsSync(path.join(d, e.name, 'index.html'))) n++;
+  for (const e of readdirSync(d, { withFileTypes: true }))
+    if (e.isDirectory() && existsSync(path.join(d, e.name, 'index.html'))) n++;
   return n;
 }
 const rm = (p) => rmSync(p, { recursive: true, force: true });
+// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
 const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const fmtS = (s) => (s == null ? '–' : `${s.toFixed(1)} s`);
@@ -220,7 +242,9 @@ async function acquireLock() {
       let pid = NaN;
       try {
         pid = Number(readFileSync(path.join(LOCK, 'owner'), 'utf8'));
-      } catch {}
+      } catch {
+        // not there or unreadable: treated as absent
+      }
       if (Number.isInteger(pid) && pid > 0 && !alive(pid)) {
         rm(LOCK);
         continue;
@@ -234,7 +258,9 @@ async function acquireLock() {
 const releaseLock = () => {
   try {
     if (Number(readFileSync(path.join(LOCK, 'owner'), 'utf8')) === process.pid) rm(LOCK);
-  } catch {}
+  } catch {
+    // not there or unreadable: treated as absent
+  }
 };
 process.on('exit', releaseLock);
 let currentChild;
@@ -246,7 +272,9 @@ for (const sig of ['SIGINT', 'SIGTERM'])
       for (const pid of [currentChild.pid, ...currentTree]) {
         try {
           process.kill(pid, 'SIGTERM');
-        } catch {}
+        } catch {
+          // not there or unreadable: treated as absent
+        }
       }
     process.exit(130);
   });
@@ -285,7 +313,10 @@ async function waitQuiet() {
       console.log(`bench: still not quiet after 15 min (load ${load.toFixed(2)} cores); building anyway`);
       return;
     }
-    if (!told) console.log(`bench: waiting for a quiet machine (load ${load.toFixed(2)} cores${builds.length ? '; ' + builds.join('; ') : ''})`);
+    if (!told)
+      console.log(
+        `bench: waiting for a quiet machine (load ${load.toFixed(2)} cores${builds.length ? '; ' + builds.join('; ') : ''})`,
+      );
     told = true;
     await sleep(10000);
   }
@@ -307,12 +338,20 @@ async function measureUnlocked(label, { cwd, astroArgs, env, dist, clear }) {
   const log = createWriteStream(logFile);
   const timeFile = path.join(benchRoot, `time-${label}.txt`);
   rm(timeFile);
-  const nodeArgs = [...(args.maxOldSpace ? [`--max-old-space-size=${args.maxOldSpace}`] : []), path.join(REPO, 'node_modules/astro/bin/astro.mjs'), ...astroArgs];
+  const nodeArgs = [
+    ...(args.maxOldSpace ? [`--max-old-space-size=${args.maxOldSpace}`] : []),
+    path.join(REPO, 'node_modules/astro/bin/astro.mjs'),
+    ...astroArgs,
+  ];
   const [cmd, cmdArgs] = TIME_BIN
     ? [TIME_BIN, ['-o', timeFile, '-f', '%e %U %S %M %x', process.execPath, ...nodeArgs]]
     : [process.execPath, nodeArgs];
   const fullEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env };
-  log.write(`# ${label}: ${cmd} ${cmdArgs.join(' ')}\n# cwd ${cwd}\n# env ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+  log.write(
+    `# ${label}: ${cmd} ${cmdArgs.join(' ')}\n# cwd ${cwd}\n# env ${Object.entries(env)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}\n`,
+  );
   console.log(`bench: building ${label} … (log: ${path.relative(REPO, logFile)})`);
 
   const busy0 = machineBusyTicks();
@@ -368,7 +407,9 @@ async function measureUnlocked(label, { cwd, astroArgs, env, dist, clear }) {
     if (performance.now() - lastProgress > 60000) {
       lastProgress = performance.now();
       const last = lines.length ? lines[lines.length - 1].text.trim().slice(0, 90) : '';
-      console.log(`bench:   ${label} ${((performance.now() - t0) / 1000).toFixed(0)} s, RSS ${fmtGB(rss)} (peak ${fmtGB(peakRss)}), ${last}`);
+      console.log(
+        `bench:   ${label} ${((performance.now() - t0) / 1000).toFixed(0)} s, RSS ${fmtGB(rss)} (peak ${fmtGB(peakRss)}), ${last}`,
+      );
     }
   }, 250);
   const status = await new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
@@ -377,7 +418,10 @@ async function measureUnlocked(label, { cwd, astroArgs, env, dist, clear }) {
   const busyTicks = machineBusyTicks() - busy0;
   await new Promise((r) => log.end(r));
 
-  let cpu = { method: '/proc sampling (utime+stime+cutime+cstime of the tree, last sample; may miss < 0.25 s)', seconds: lastCpuTicks / TCK };
+  let cpu = {
+    method: '/proc sampling (utime+stime+cutime+cstime of the tree, last sample; may miss < 0.25 s)',
+    seconds: lastCpuTicks / TCK,
+  };
   let maxRssSingle;
   let exitCode = status.code;
   if (TIME_BIN && existsSync(timeFile)) {
@@ -387,7 +431,12 @@ async function measureUnlocked(label, { cwd, astroArgs, env, dist, clear }) {
     const last = timeText.trim().split('\n').pop();
     const m = /^([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+)$/.exec(last ?? '');
     if (m) {
-      cpu = { method: '/usr/bin/time: user+sys of the build process and all its waited-for descendants (rusage)', seconds: Number(m[2]) + Number(m[3]), user: Number(m[2]), sys: Number(m[3]) };
+      cpu = {
+        method: '/usr/bin/time: user+sys of the build process and all its waited-for descendants (rusage)',
+        seconds: Number(m[2]) + Number(m[3]),
+        user: Number(m[2]),
+        sys: Number(m[3]),
+      };
       maxRssSingle = Number(m[4]) * 1024;
       if (exitCode === 0) exitCode = Number(m[5]);
     }
@@ -417,7 +466,9 @@ async function measureUnlocked(label, { cwd, astroArgs, env, dist, clear }) {
     pagesPerSecond: out.html / wall,
     phases: phases(lines, wall),
     pageTimes: pageTimes(lines),
-    astroSummary: lines.map((l) => l.text).filter((t) => /page\(s\) built in|\[build\] ✓ Completed in|\[types\] Generated/.test(t)),
+    astroSummary: lines
+      .map((l) => l.text)
+      .filter((t) => /page\(s\) built in|\[build\] ✓ Completed in|\[types\] Generated/.test(t)),
     otherBuildsSeen: [...seenOthers],
     log: path.relative(REPO, logFile),
     stderrTail: ok ? undefined : stderrTail.length ? stderrTail : stdoutTail,
@@ -427,7 +478,7 @@ async function measureUnlocked(label, { cwd, astroArgs, env, dist, clear }) {
 // ---------- main ----------
 // one benchmark at a time on this machine: two would distort each other and share .bench/<N>/
 const RUN_LOCK = path.join(REPO, '.bench', 'run.lock');
-for (let told = false; ; ) {
+for (let told = false; ;) {
   try {
     mkdirSync(RUN_LOCK, { recursive: false });
     writeFileSync(path.join(RUN_LOCK, 'owner'), String(process.pid));
@@ -437,12 +488,15 @@ for (let told = false; ; ) {
     let pid = NaN;
     try {
       pid = Number(readFileSync(path.join(RUN_LOCK, 'owner'), 'utf8'));
-    } catch {}
+    } catch {
+      // not there or unreadable: treated as absent
+    }
     if (Number.isInteger(pid) && pid > 0 && !alive(pid)) {
       rm(RUN_LOCK);
       continue;
     }
-    if (!told) console.log(`bench: another benchmark runs (pid ${pid}, ${path.relative(REPO, RUN_LOCK)}); waiting for it`);
+    if (!told)
+      console.log(`bench: another benchmark runs (pid ${pid}, ${path.relative(REPO, RUN_LOCK)}); waiting for it`);
     told = true;
     await sleep(2000);
   }
@@ -450,7 +504,9 @@ for (let told = false; ; ) {
 process.on('exit', () => {
   try {
     if (Number(readFileSync(path.join(RUN_LOCK, 'owner'), 'utf8')) === process.pid) rm(RUN_LOCK);
-  } catch {}
+  } catch {
+    // not there or unreadable: treated as absent
+  }
 });
 const started = new Date();
 // what is measured: the working tree as it is when the run starts
@@ -465,7 +521,9 @@ if (args.skipGenerate) {
     process.exit(2);
   }
   gen = JSON.parse(readFileSync(stampFile, 'utf8'));
-  console.log(`bench: using ${path.relative(REPO, contentDir)} as generated (${gen.sampleDocs} sample + ${gen.generatedDocs} generated)`);
+  console.log(
+    `bench: using ${path.relative(REPO, contentDir)} as generated (${gen.sampleDocs} sample + ${gen.generatedDocs} generated)`,
+  );
 } else {
   gen = await generate(N, { log: (m) => console.log(`bench: ${m}`) });
 }
@@ -478,7 +536,11 @@ if (args.only !== 'baseline') {
     astroArgs: ['build'],
     env: { GONGKAI_CONTENT: contentDir, GONGKAI_OUT: dist, GONGKAI_TODAY: args.today },
     dist,
-    clear: [path.join(REPO, 'node_modules/.astro'), path.join(REPO, '.astro'), path.join(REPO, 'node_modules/.vite/deps')],
+    clear: [
+      path.join(REPO, 'node_modules/.astro'),
+      path.join(REPO, '.astro'),
+      path.join(REPO, 'node_modules/.vite/deps'),
+    ],
     lock: true,
   });
   runs.gongkai.documentsBuilt = countDocPages(dist);
@@ -490,12 +552,18 @@ if (args.only !== 'gongkai') {
   runs.baseline = await measure('baseline', {
     cwd: REPO,
     astroArgs: ['build', '--root', root],
-    env: { BENCH_DOCS: path.join(contentDir, 'documents'), BENCH_OUT: dist, BENCH_CACHE: cache, BENCH_STORE: baselineStore },
+    env: {
+      BENCH_DOCS: path.join(contentDir, 'documents'),
+      BENCH_OUT: dist,
+      BENCH_CACHE: cache,
+      BENCH_STORE: baselineStore,
+    },
     dist,
     clear: [cache, path.join(root, '.astro'), path.join(root, 'node_modules')],
   });
   runs.baseline.documentsBuilt = runs.baseline.htmlPages; // one page per document, nothing else
-  runs.baseline.store = baselineStore === 'chunked' ? "experimental.collectionStorage: 'chunked'" : 'default (single-file data store)';
+  runs.baseline.store =
+    baselineStore === 'chunked' ? "experimental.collectionStorage: 'chunked'" : 'default (single-file data store)';
 }
 
 // ---------- report ----------
@@ -535,7 +603,12 @@ const rows = [
   ['other CPU on machine', (r) => fmtS(r.otherCpuSeconds), null],
 ];
 const cols = ['figure', 'gongkai', 'baseline', 'ratio g/b'];
-const table = rows.map(([name, f, key]) => [name, g ? f(g) : '–', b ? f(b) : '–', key && ratio(key) !== undefined ? ratio(key).toFixed(2) : '']);
+const table = rows.map(([name, f, key]) => [
+  name,
+  g ? f(g) : '–',
+  b ? f(b) : '–',
+  key && ratio(key) !== undefined ? ratio(key).toFixed(2) : '',
+]);
 const widths = cols.map((c, i) => Math.max([...c].length, ...table.map((r) => [...r[i]].length)));
 const line = (r) => '| ' + r.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join(' | ') + ' |';
 const text = [
@@ -557,17 +630,25 @@ for (const r of [g, b]) {
   if (!r) continue;
   if (r.astroSummary.length) console.log(`${r.label}: ${r.astroSummary.join(' · ')}`);
   const pt = Object.entries(r.pageTimes).sort((x, y) => y[1].ms - x[1].ms);
-  if (pt.length) console.log(`${r.label}: per-page times summed (Astro's "+ms"): ${pt.map(([k, v]) => `${k} ${v.pages} pages ${(v.ms / 1000).toFixed(1)} s`).join(', ')}`);
+  if (pt.length)
+    console.log(
+      `${r.label}: per-page times summed (Astro's "+ms"): ${pt.map(([k, v]) => `${k} ${v.pages} pages ${(v.ms / 1000).toFixed(1)} s`).join(', ')}`,
+    );
   if (r.otherCpuSeconds > 0.1 * r.wallSeconds) {
     const shown = r.otherBuildsSeen.slice(0, 6);
     const more = r.otherBuildsSeen.length - shown.length;
-    console.log(`WARNING: other processes used ${fmtS(r.otherCpuSeconds)} CPU during the ${r.label} build (${(r.otherCpuSeconds / r.wallSeconds).toFixed(2)} cores on average): figures distorted.${shown.length ? ` Seen:\n  ${shown.join('\n  ')}${more > 0 ? `\n  … and ${more} more` : ''}` : ''}`);
+    console.log(
+      `WARNING: other processes used ${fmtS(r.otherCpuSeconds)} CPU during the ${r.label} build (${(r.otherCpuSeconds / r.wallSeconds).toFixed(2)} cores on average): figures distorted.${shown.length ? ` Seen:\n  ${shown.join('\n  ')}${more > 0 ? `\n  … and ${more} more` : ''}` : ''}`,
+    );
   }
   if (!r.ok) {
-    console.log(`\n${r.label.toUpperCase()} BUILD FAILED (${r.signal ?? 'exit ' + r.exitCode}); last lines of its output (full log: ${r.log}):`);
+    console.log(
+      `\n${r.label.toUpperCase()} BUILD FAILED (${r.signal ?? 'exit ' + r.exitCode}); last lines of its output (full log: ${r.log}):`,
+    );
     console.log(r.stderrTail.map((l) => '  ' + l).join('\n'));
   }
-  if (r.ok && r.documentsBuilt !== N) console.log(`NOTE: ${r.label} built ${r.documentsBuilt} document pages for N = ${N}`);
+  if (r.ok && r.documentsBuilt !== N)
+    console.log(`NOTE: ${r.label} built ${r.documentsBuilt} document pages for N = ${N}`);
 }
 const result = {
   N,
@@ -577,13 +658,24 @@ const result = {
   baselineStore: b ? baselineStore : undefined,
   memoryMethod: 'max over samples of the summed RSS (/proc/<pid>/stat) of the build process tree, every 250 ms',
   runs,
-  ratios: g && b ? Object.fromEntries(['wallSeconds', 'cpuSeconds', 'peakRssBytes', 'pagesPerSecond', 'outputBytes', 'outputFiles'].map((k) => [k, ratio(k)])) : undefined,
+  ratios:
+    g && b
+      ? Object.fromEntries(
+          ['wallSeconds', 'cpuSeconds', 'peakRssBytes', 'pagesPerSecond', 'outputBytes', 'outputFiles'].map((k) => [
+            k,
+            ratio(k),
+          ]),
+        )
+      : undefined,
   table: text,
 };
 writeFileSync(path.join(benchRoot, 'result.json'), JSON.stringify(result, null, 2) + '\n');
 // every run is kept too: result.json is the latest, results/ the history
 const variant = `${args.only ?? 'both'}${b ? '-' + baselineStore : ''}`;
 mkdirSync(path.join(benchRoot, 'results'), { recursive: true });
-writeFileSync(path.join(benchRoot, 'results', `${started.toISOString().replace(/[:.]/g, '-')}-${variant}.json`), JSON.stringify(result, null, 2) + '\n');
+writeFileSync(
+  path.join(benchRoot, 'results', `${started.toISOString().replace(/[:.]/g, '-')}-${variant}.json`),
+  JSON.stringify(result, null, 2) + '\n',
+);
 console.log(`bench: figures written to ${path.relative(REPO, path.join(benchRoot, 'result.json'))}`);
 process.exit(Object.values(runs).every((r) => r.ok) ? 0 : 1);

@@ -1,4 +1,7 @@
 // Labels of the catalogue's browse kinds (URLs /catalogue/<kind>/).
+import type { Section } from '../lib/types.ts';
+import type { NavKey } from './types.ts';
+
 export type BrowseGroupKind = 'topic' | 'publisher' | 'year' | 'genre';
 
 export const KIND_LABELS: Record<BrowseGroupKind, string> = {
@@ -9,7 +12,7 @@ export const KIND_LABELS: Record<BrowseGroupKind, string> = {
 };
 
 /** Which top navigation item a column section belongs to (a site's own sections: none). */
-export const NAV_OF_SECTION_GROUP: Record<import('../lib/types.ts').Section['group'], import('./types.ts').NavKey | undefined> = {
+export const NAV_OF_SECTION_GROUP: Record<Section['group'], NavKey | undefined> = {
   guide: 'guide',
   rules: 'rules',
   statutory: 'statutory',

@@ -23,7 +23,12 @@ export function normaliseBase(base: string | undefined): string {
 
 /** Today's date in Asia/Shanghai as YYYY-MM-DD. */
 export function shanghaiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 export function resolveBuildOptions(env: Record<string, string | undefined>, cwd = process.cwd()): BuildOptions {
@@ -35,7 +40,8 @@ export function resolveBuildOptions(env: Record<string, string | undefined>, cwd
   } catch {
     // a missing or broken site.yaml is reported by loadSite with its own message
   }
-  const today = env.GONGKAI_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.GONGKAI_TODAY) ? env.GONGKAI_TODAY : shanghaiToday();
+  const today =
+    env.GONGKAI_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.GONGKAI_TODAY) ? env.GONGKAI_TODAY : shanghaiToday();
   const outDir = path.resolve(cwd, env.GONGKAI_OUT || 'dist');
   const key = createHash('sha256').update(`${contentDir}\n${outDir}`).digest('hex').slice(0, 12);
   return {

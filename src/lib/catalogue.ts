@@ -69,7 +69,13 @@ export function buildCatalogue(input: CatalogueInput): Catalogue {
 
   const topicGroups = input.topics
     .filter((t) => !t.parentId)
-    .map((t) => groupOf('topic', t, input.topics.filter((c) => c.parentId === t.id).map((c) => groupOf('topic', c))));
+    .map((t) =>
+      groupOf(
+        'topic',
+        t,
+        input.topics.filter((c) => c.parentId === t.id).map((c) => groupOf('topic', c)),
+      ),
+    );
   const publisherGroups = input.bodies.map((b) => groupOf('publisher', b));
   const years = [...new Set(all.map((d) => d.published.slice(0, 4)))].sort().reverse();
   const yearGroups = years.map((y) => groupOf('year', { id: y, name: `${y}年` }));

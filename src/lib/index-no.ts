@@ -42,21 +42,29 @@ export function checkOrganisationCode(raw: string): CodeCheck {
   const code = raw.trim().toUpperCase();
   if (code.length === 18) {
     const expected = /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code) ? usccCheckChar(code.slice(0, 17)) : undefined;
-    if (!expected) return { ok: false, kind: 'uscc', problem: '含有统一社会信用代码不允许的字符（不使用 I、O、S、V、Z）' };
+    if (!expected)
+      return { ok: false, kind: 'uscc', problem: '含有统一社会信用代码不允许的字符（不使用 I、O、S、V、Z）' };
     // positions 9–17 are the 组织机构代码, itself check-charactered
     const org = code.slice(8, 17);
     const orgExpected = orgCodeCheckChar(org.slice(0, 8));
     if (orgExpected !== org[8]) {
-      return { ok: false, kind: 'uscc', problem: `其中第 9–17 位的组织机构代码 ${org} 校验码应为 ${orgExpected ?? '?'}`, expected };
+      return {
+        ok: false,
+        kind: 'uscc',
+        problem: `其中第 9–17 位的组织机构代码 ${org} 校验码应为 ${orgExpected ?? '?'}`,
+        expected,
+      };
     }
-    if (code[17] !== expected) return { ok: false, kind: 'uscc', problem: `校验码（第 18 位）应为 ${expected}，实为 ${code[17]}`, expected };
+    if (code[17] !== expected)
+      return { ok: false, kind: 'uscc', problem: `校验码（第 18 位）应为 ${expected}，实为 ${code[17]}`, expected };
     return { ok: true, kind: 'uscc' };
   }
   const org = code.replace('-', '');
   if (org.length === 9) {
     const expected = orgCodeCheckChar(org.slice(0, 8));
     if (!expected) return { ok: false, kind: 'org', problem: '组织机构代码前 8 位只能是数字或大写字母' };
-    if (org[8] !== expected) return { ok: false, kind: 'org', problem: `校验码（第 9 位）应为 ${expected}，实为 ${org[8]}`, expected };
+    if (org[8] !== expected)
+      return { ok: false, kind: 'org', problem: `校验码（第 9 位）应为 ${expected}，实为 ${org[8]}`, expected };
     return { ok: true, kind: 'org' };
   }
   return { ok: false, problem: `长度为 ${code.length} 位；统一社会信用代码应为 18 位，组织机构代码应为 9 位` };

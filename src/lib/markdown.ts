@@ -15,7 +15,13 @@ import { diag } from './diagnostics.ts';
 import type { Diagnostic } from './types.ts';
 
 /** Splits a Markdown file into its frontmatter text and body; `bodyLine` is the body's first line (1-based). */
-export function splitFrontmatter(raw: string): { matter: string; body: string; bodyLine: number; hasFrontmatter: boolean; unclosed: boolean } {
+export function splitFrontmatter(raw: string): {
+  matter: string;
+  body: string;
+  bodyLine: number;
+  hasFrontmatter: boolean;
+  unclosed: boolean;
+} {
   const source = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw; // a BOM from Windows editors
   const hasFrontmatter = /^---\s*(?:\r?\n|$)/.test(source);
   // gray-matter would take the whole file as metadata when the closing fence is missing
@@ -32,8 +38,25 @@ export function splitFrontmatter(raw: string): { matter: string; body: string; b
 // both the check (scanBody: every finding is a diagnostic) and the renderer (rehypeGongkai:
 // every finding is removed), so what is removed is always what was reported.
 const FORBIDDEN_ELEMENTS = new Set([
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'base', 'meta', 'link', 'style',
-  'animate', 'set', 'animatemotion', 'animatetransform', 'foreignobject', 'handler', 'template',
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'base',
+  'meta',
+  'link',
+  'style',
+  'animate',
+  'set',
+  'animatemotion',
+  'animatetransform',
+  'foreignobject',
+  'handler',
+  'template',
 ]);
 const URL_PROPS = ['href', 'src', 'action', 'formAction', 'xLinkHref', 'poster', 'data', 'cite', 'background'];
 const SCRIPT_URL = /^\s*(?:javascript|vbscript):|^\s*data:text\/html/i;
@@ -67,7 +90,11 @@ function inspectElement(node: Element): Finding[] {
     for (const key of ['src', 'srcSet', 'poster', 'xLinkHref', 'href']) {
       const v = props[key];
       const value = Array.isArray(v) ? v.join(' ') : v;
-      if (typeof value === 'string' && (OTHER_HOST.test(value) || /(?:^|[\s,])(?:https?:)?\/\//i.test(value)) && !SCRIPT_URL.test(value)) {
+      if (
+        typeof value === 'string' &&
+        (OTHER_HOST.test(value) || /(?:^|[\s,])(?:https?:)?\/\//i.test(value)) &&
+        !SCRIPT_URL.test(value)
+      ) {
         out.push({ kind: 'other-host', attr: key, url: value.trim() });
       }
     }
@@ -79,21 +106,48 @@ function findingDiagnostic(f: Finding, file: string, line: number | undefined): 
   const at = { line, field: 'body' };
   switch (f.kind) {
     case 'element':
-      return diag('error', 'raw-html-element', file, `正文含有不允许的 HTML 元素 <${f.tag}>，它可能运行代码或嵌入外部页面。`, { ...at, fix: '删除这段 HTML；如需展示外部内容，请改为普通链接或附件。' });
+      return diag(
+        'error',
+        'raw-html-element',
+        file,
+        `正文含有不允许的 HTML 元素 <${f.tag}>，它可能运行代码或嵌入外部页面。`,
+        { ...at, fix: '删除这段 HTML；如需展示外部内容，请改为普通链接或附件。' },
+      );
     case 'event':
-      return diag('error', 'raw-html-event', file, `正文的 HTML 含有事件属性 ${f.attr}=，它会运行脚本。`, { ...at, fix: `删除 ${f.attr}= 属性。` });
+      return diag('error', 'raw-html-event', file, `正文的 HTML 含有事件属性 ${f.attr}=，它会运行脚本。`, {
+        ...at,
+        fix: `删除 ${f.attr}= 属性。`,
+      });
     case 'script-url':
-      return diag('error', 'javascript-url', file, `正文含有 ${f.url.split(':')[0]!.toLowerCase()}: 链接，它会运行脚本。`, { ...at, fix: '改为普通网址或删除该链接。' });
+      return diag(
+        'error',
+        'javascript-url',
+        file,
+        `正文含有 ${f.url.split(':')[0]!.toLowerCase()}: 链接，它会运行脚本。`,
+        { ...at, fix: '改为普通网址或删除该链接。' },
+      );
     case 'other-host':
-      return diag('error', 'other-host-resource', file, `正文从其他网站加载“${f.url.slice(0, 80)}”，网站只能加载本站的文件（内网部署时也无法访问外部网站）。`, {
-        ...at,
-        fix: '把图片等文件下载后放在 Markdown 文件旁边，用相对路径引用，例如 ![说明](图1.png)。',
-      });
+      return diag(
+        'error',
+        'other-host-resource',
+        file,
+        `正文从其他网站加载“${f.url.slice(0, 80)}”，网站只能加载本站的文件（内网部署时也无法访问外部网站）。`,
+        {
+          ...at,
+          fix: '把图片等文件下载后放在 Markdown 文件旁边，用相对路径引用，例如 ![说明](图1.png)。',
+        },
+      );
     case 'style':
-      return diag('warning', 'raw-html-style', file, '正文的 HTML 含有 style= 属性，网站安全策略不允许内联样式，发布时已将其删除。', {
-        ...at,
-        fix: '删除 style= 属性；需要的格式请用 Markdown 表达（标题、加粗、列表、表格）。',
-      });
+      return diag(
+        'warning',
+        'raw-html-style',
+        file,
+        '正文的 HTML 含有 style= 属性，网站安全策略不允许内联样式，发布时已将其删除。',
+        {
+          ...at,
+          fix: '删除 style= 属性；需要的格式请用 Markdown 表达（标题、加粗、列表、表格）。',
+        },
+      );
   }
 }
 
@@ -199,8 +253,9 @@ function rehypeGongkai() {
         let removed = false;
         for (const f of inspectElement(node)) {
           if (f.kind === 'element') removed = true;
-          else if (f.kind === 'event') for (const key in props) isEventProp(key) && delete props[key];
-          else if (f.kind === 'style') delete props.style;
+          else if (f.kind === 'event') {
+            for (const key in props) if (isEventProp(key)) delete props[key];
+          } else if (f.kind === 'style') delete props.style;
           else delete props[f.attr];
         }
         if (removed) {
@@ -210,10 +265,12 @@ function rehypeGongkai() {
         for (const key of ['href', 'src']) {
           const v = props[key];
           // attachments and images beside the Markdown are published under files/
-          if (typeof v === 'string' && isLocalTarget(v) && !isMarkdownLink(v)) props[key] = `files/${v.replace(/^\.\//, '')}`;
+          if (typeof v === 'string' && isLocalTarget(v) && !isMarkdownLink(v))
+            props[key] = `files/${v.replace(/^\.\//, '')}`;
         }
         const tag = node.tagName;
-        if (shift && tag.length === 2 && tag[0] === 'h' && tag[1]! >= '1' && tag[1]! <= '6') node.tagName = `h${Math.min(6, Number(tag[1]) + shift)}`;
+        if (shift && tag.length === 2 && tag[0] === 'h' && tag[1]! >= '1' && tag[1]! <= '6')
+          node.tagName = `h${Math.min(6, Number(tag[1]) + shift)}`;
         if (tag === 'th' && parent.type === 'element' && parent.tagName === 'tr') props.scope ??= 'col';
         if (tag === 'table') {
           // wide tables scroll inside a focusable, labelled region instead of the page
@@ -248,7 +305,11 @@ const withRawHtml = unified()
   .use(rehypeStringify);
 const plain = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeGongkai).use(rehypeStringify);
 
-const toHastRaw = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
+const toHastRaw = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw);
 const toHastPlain = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
 
 /** The hast tree of a body as the renderer sees it before our plugin (raw HTML parsed, entities decoded). */

@@ -28,11 +28,14 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
     if (e.code === 'BAD_DQ_ESCAPE') {
       return diag('error', 'yaml-syntax', file, `YAML 语法错误：双引号内的反斜杠“\\”被当作转义符（${text}）。`, {
         line,
-        fix: '主题分类等含“\\”的值请不加引号或改用单引号，例如 topic: 综合政务\\政务公开 或 topic: \'综合政务\\政务公开\'。',
+        fix: "主题分类等含“\\”的值请不加引号或改用单引号，例如 topic: 综合政务\\政务公开 或 topic: '综合政务\\政务公开'。",
       });
     }
     if (e.code === 'DUPLICATE_KEY') {
-      return diag('error', 'yaml-duplicate-key', file, `同一字段写了两次（${text}）。`, { line, fix: '删除重复的一行，只保留一个值。' });
+      return diag('error', 'yaml-duplicate-key', file, `同一字段写了两次（${text}）。`, {
+        line,
+        fix: '删除重复的一行，只保留一个值。',
+      });
     }
     return diag('error', 'yaml-syntax', file, `YAML 语法错误：${text}`, {
       line,
@@ -84,7 +87,12 @@ function keyLine(doc: Document.Parsed, path: (string | number)[], lineAt: (o: nu
  * Plain scalars that YAML read as numbers where a string belongs (codes, 索引号, 文号):
  * `000014349` becomes 14349, `113417030032499282` loses digits. Reported with the text as written.
  */
-export function numbersWhereStringsBelong(src: YamlSource, stringFields: string[], file: string, prefix: (string | number)[] = []): Diagnostic[] {
+export function numbersWhereStringsBelong(
+  src: YamlSource,
+  stringFields: string[],
+  file: string,
+  prefix: (string | number)[] = [],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const field of stringFields) {
     const node = src.doc.getIn([...prefix, field], true);
@@ -104,12 +112,22 @@ export function numbersWhereStringsBelong(src: YamlSource, stringFields: string[
 }
 
 /** Turns zod issues into diagnostics with Chinese messages, each pointing at its line. */
-export function zodDiagnostics(error: ZodError, src: YamlSource, file: string, prefix: (string | number)[] = []): Diagnostic[] {
+export function zodDiagnostics(
+  error: ZodError,
+  src: YamlSource,
+  file: string,
+  prefix: (string | number)[] = [],
+): Diagnostic[] {
   return error.issues.map((issue) => {
     const path = [...prefix, ...(issue.path as (string | number)[])];
     const field = path.filter((p) => typeof p === 'string').join('.') || undefined;
     const line = src.lineOf(path);
-    const where = path.some((p) => typeof p === 'number') ? `（第 ${path.filter((p) => typeof p === 'number').map((n) => (n as number) + 1).join('、')} 项）` : '';
+    const where = path.some((p) => typeof p === 'number')
+      ? `（第 ${path
+          .filter((p) => typeof p === 'number')
+          .map((n) => (n as number) + 1)
+          .join('、')} 项）`
+      : '';
     const { message, fix } = describeIssue(issue as unknown as ZodIssueLike, field);
     return diag('error', 'schema', file, message + where, { line, field, fix });
   });
@@ -145,16 +163,29 @@ function typeName(v: unknown): string {
   }
 }
 
-const EXPECTED: Record<string, string> = { string: '文字', number: '数字', array: '列表', object: '键值对', boolean: 'true 或 false' };
+const EXPECTED: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  array: '列表',
+  object: '键值对',
+  boolean: 'true 或 false',
+};
 
 function describeIssue(issue: ZodIssueLike, field: string | undefined): { message: string; fix?: string } {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return { message: '缺少必填字段。', fix: `添加一行 ${field?.split('.').pop() ?? ''}: ……` };
-      if (issue.input === null) return { message: '字段的值为空。', fix: '填写这个值，或删除这一行（如果它不是必填字段）。' };
+      if (issue.input === undefined)
+        return { message: '缺少必填字段。', fix: `添加一行 ${field?.split('.').pop() ?? ''}: ……` };
+      if (issue.input === null)
+        return { message: '字段的值为空。', fix: '填写这个值，或删除这一行（如果它不是必填字段）。' };
       return {
         message: `应为${EXPECTED[issue.expected ?? ''] ?? issue.expected}，实为${typeName(issue.input)}。`,
-        fix: issue.expected === 'string' ? '给这个值加上引号，例如 "……"。' : issue.expected === 'array' ? '改写成列表，每项一行，以“- ”开头。' : undefined,
+        fix:
+          issue.expected === 'string'
+            ? '给这个值加上引号，例如 "……"。'
+            : issue.expected === 'array'
+              ? '改写成列表，每项一行，以“- ”开头。'
+              : undefined,
       };
     case 'invalid_format':
     case 'invalid_string':
@@ -168,7 +199,10 @@ function describeIssue(issue: ZodIssueLike, field: string | undefined): { messag
     case 'invalid_union':
       return {
         message: `应为文字或列表，实为${typeName(issue.input)}。`,
-        fix: field === 'keywords' ? '写成 keywords: [关键词1, 关键词2]，或一行文字用顿号分隔。' : '改写成文字（加引号）或列表。',
+        fix:
+          field === 'keywords'
+            ? '写成 keywords: [关键词1, 关键词2]，或一行文字用顿号分隔。'
+            : '改写成文字（加引号）或列表。',
       };
     case 'too_small':
       return { message: '不能为空。', fix: '填写这个值，或删除这一行（如果它不是必填字段）。' };
@@ -182,10 +216,22 @@ function describeIssue(issue: ZodIssueLike, field: string | undefined): { messag
 }
 
 /** Runs a zod schema over a parsed YAML source; returns the data or diagnostics. */
-export function validate<T>(schema: ZodType<T>, src: YamlSource, file: string): { data?: T; diagnostics: Diagnostic[] } {
+export function validate<T>(
+  schema: ZodType<T>,
+  src: YamlSource,
+  file: string,
+): { data?: T; diagnostics: Diagnostic[] } {
   if (src.value === null || typeof src.value !== 'object') {
     return {
-      diagnostics: [diag('error', 'yaml-not-mapping', file, src.value == null ? '元数据是空的。' : '元数据应是“字段: 值”的形式，每行一个字段。', { line: src.lineOf([]) ?? 1, fix: '按 README 的示例填写字段，例如 title: ……' })],
+      diagnostics: [
+        diag(
+          'error',
+          'yaml-not-mapping',
+          file,
+          src.value == null ? '元数据是空的。' : '元数据应是“字段: 值”的形式，每行一个字段。',
+          { line: src.lineOf([]) ?? 1, fix: '按 README 的示例填写字段，例如 title: ……' },
+        ),
+      ],
     };
   }
   // reportInput: zod 4 leaves the offending value out of its issues unless asked

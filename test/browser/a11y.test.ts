@@ -29,7 +29,10 @@ async function axe(page: Page): Promise<string[]> {
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s): ` +
       v.nodes
         .slice(0, 5)
-        .map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ').slice(0, 200)}]` : ''}`)
+        .map(
+          (n) =>
+            `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ').slice(0, 200)}]` : ''}`,
+        )
         .join('; '),
   );
 }
@@ -42,7 +45,8 @@ async function quiet(page: Page): Promise<void> {
   });
 }
 
-const rootFontSize = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+const rootFontSize = (page: Page) =>
+  page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
 
 describe('axe: zero WCAG 2.1 A/AA violations at every text size, normal and high contrast', () => {
   // the list is fixed by the sample (see sample-site.ts); tests are declared per page name
@@ -79,13 +83,17 @@ describe('axe: zero WCAG 2.1 A/AA violations at every text size, normal and high
             await button.click();
             // the clicked button is pressed, the others are not
             for (let o = 0; o < n; o++) {
-              expect(await sizeButtons.nth(o).getAttribute('aria-pressed'), `size button ${o} after clicking ${name}`).toBe(String(o === s));
+              expect(
+                await sizeButtons.nth(o).getAttribute('aria-pressed'),
+                `size button ${o} after clicking ${name}`,
+              ).toBe(String(o === s));
             }
             await quiet(page);
             const size = await rootFontSize(page);
             expect(size, `text size "${name}" must be larger than the one before`).toBeGreaterThan(previous);
             previous = size;
-            for (const v of await axe(page)) violations.push(`[${high ? 'high contrast' : 'normal'}, text size ${name}] ${v}`);
+            for (const v of await axe(page))
+              violations.push(`[${high ? 'high contrast' : 'normal'}, text size ${name}] ${v}`);
           }
         }
         expect(violations, `${target.name} ${url}`).toEqual([]);

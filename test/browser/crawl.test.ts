@@ -81,14 +81,25 @@ async function crawlSite(): Promise<Crawl> {
       const doc = parseHtml(await res.text());
       const h1s = all(doc, 'h1');
       if (h1s.length !== 1) out.h1.push(`${url}: ${h1s.length} h1 (${h1s.map(text).join(' | ')})`);
-      ids.set(url, new Set(all(doc, '*', (e) => !!e.attrs.id || (e.tag === 'a' && !!e.attrs.name)).map((e) => e.attrs.id ?? e.attrs.name!)));
+      ids.set(
+        url,
+        new Set(
+          all(doc, '*', (e) => !!e.attrs.id || (e.tag === 'a' && !!e.attrs.name)).map(
+            (e) => e.attrs.id ?? e.attrs.name!,
+          ),
+        ),
+      );
       const baseEl = all(doc, 'base')[0];
       if (baseEl) out.broken.push(`${url}: has a <base> element`);
       for (const e of all(doc, '*')) {
-        if ((e.tag === 'a' || e.tag === 'area') && e.attrs.href !== undefined) enqueue(e.attrs.href, url, `<${e.tag} href>`);
-        if (e.tag === 'link' && e.attrs.href && !/\b(preconnect|dns-prefetch)\b/.test(e.attrs.rel ?? '')) enqueue(e.attrs.href, url, `<link rel="${e.attrs.rel}">`);
-        if (['script', 'img', 'source', 'iframe', 'audio', 'video', 'track', 'embed'].includes(e.tag) && e.attrs.src) enqueue(e.attrs.src, url, `<${e.tag} src>`);
-        if (e.attrs.srcset) for (const s of e.attrs.srcset.split(',')) enqueue(s.trim().split(/\s+/)[0] ?? '', url, 'srcset');
+        if ((e.tag === 'a' || e.tag === 'area') && e.attrs.href !== undefined)
+          enqueue(e.attrs.href, url, `<${e.tag} href>`);
+        if (e.tag === 'link' && e.attrs.href && !/\b(preconnect|dns-prefetch)\b/.test(e.attrs.rel ?? ''))
+          enqueue(e.attrs.href, url, `<link rel="${e.attrs.rel}">`);
+        if (['script', 'img', 'source', 'iframe', 'audio', 'video', 'track', 'embed'].includes(e.tag) && e.attrs.src)
+          enqueue(e.attrs.src, url, `<${e.tag} src>`);
+        if (e.attrs.srcset)
+          for (const s of e.attrs.srcset.split(',')) enqueue(s.trim().split(/\s+/)[0] ?? '', url, 'srcset');
         if (e.tag === 'form' && e.attrs.action) enqueue(e.attrs.action, url, '<form action>');
         if (e.tag === 'object' && e.attrs.data) enqueue(e.attrs.data, url, '<object data>');
       }

@@ -25,13 +25,16 @@ async function markInteractive(page: Page): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
     let n = 0;
     for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
-      if (el.getAttribute('tabindex') === '-1' && !el.matches('a[href], button, input, select, textarea, summary')) continue; // programmatic focus targets (e.g. <main tabindex="-1">)
+      if (el.getAttribute('tabindex') === '-1' && !el.matches('a[href], button, input, select, textarea, summary'))
+        continue; // programmatic focus targets (e.g. <main tabindex="-1">)
       if ((el as HTMLButtonElement).disabled) continue;
       const rect = el.getBoundingClientRect();
-      const visible = el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) && rect.width > 0 && rect.height > 0;
+      const visible =
+        el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) && rect.width > 0 && rect.height > 0;
       if (!visible) continue;
       el.dataset.kbd = String(n);
-      out[String(n)] = `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('href') ? ` href="${el.getAttribute('href')}"` : ''}> "${(el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}"${el.getAttribute('tabindex') === '-1' ? ' (tabindex=-1)' : ''}`;
+      out[String(n)] =
+        `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('href') ? ` href="${el.getAttribute('href')}"` : ''}> "${(el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}"${el.getAttribute('tabindex') === '-1' ? ' (tabindex=-1)' : ''}`;
       n++;
     }
     return out;
@@ -51,7 +54,9 @@ async function focused(page: Page): Promise<Focused> {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return { tag: 'body', desc: 'body', ring: false };
     const cs = getComputedStyle(el);
-    const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || (cs.boxShadow !== 'none' && cs.boxShadow !== '');
+    const ring =
+      (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) ||
+      (cs.boxShadow !== 'none' && cs.boxShadow !== '');
     return {
       kbd: el.dataset.kbd,
       tag: el.tagName.toLowerCase(),
@@ -200,7 +205,10 @@ describe('remembered preferences', () => {
       expect(await buttons.nth(n - 1).getAttribute('aria-pressed')).toBe('true');
       expect(await buttons.nth(0).getAttribute('aria-pressed')).toBe('false');
       expect(await page.locator('button[data-contrast]').getAttribute('aria-pressed')).toBe('true');
-      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'high contrast after reload').toBe(bg);
+      expect(
+        await page.evaluate(() => getComputedStyle(document.body).backgroundColor),
+        'high contrast after reload',
+      ).toBe(bg);
 
       await page.goto(site.url(`doc/${site.doc.slug}/`));
       await settle(page);
@@ -222,7 +230,8 @@ describe('remembered preferences', () => {
       const size = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
       expect(size).toBe(16);
       // a switch that cannot work must not be offered
-      for (const b of await page.locator('button[data-text-size], button[data-contrast]').all()) expect(await b.isVisible()).toBe(false);
+      for (const b of await page.locator('button[data-text-size], button[data-contrast]').all())
+        expect(await b.isVisible()).toBe(false);
     } finally {
       await context.close();
     }

@@ -35,7 +35,10 @@ function plan(): { breakages: Breakage[]; apply: (dir: string) => void } {
   // a missing attachment whose file no other document uses
   const counts = new Map<string, number>();
   for (const d of pages) for (const a of d.attachments) counts.set(a.source, (counts.get(a.source) ?? 0) + 1);
-  const missing = pick('missing attachment', (d) => d.attachments.length > 0 && counts.get(d.attachments[0]!.source) === 1);
+  const missing = pick(
+    'missing attachment',
+    (d) => d.attachments.length > 0 && counts.get(d.attachments[0]!.source) === 1,
+  );
 
   const breakages: Breakage[] = [
     { what: 'duplicate 索引号', doc: dupB, zh: '索引号', en: 'index_no' },
@@ -83,7 +86,9 @@ describe('a broken copy of the sample column', () => {
         const fileLines = lines.filter((l) => l.includes(b.doc.file));
         problems.push(
           `${b.what}: no line names ${b.doc.file} with "${b.zh}" and "${b.en}"` +
-            (fileLines.length ? `; lines naming the file:\n    ${fileLines.join('\n    ')}` : '; the file is not named at all'),
+            (fileLines.length
+              ? `; lines naming the file:\n    ${fileLines.join('\n    ')}`
+              : '; the file is not named at all'),
         );
       }
     }

@@ -19,9 +19,16 @@ describe('a published URL that the build no longer produces', () => {
     const listed = new Set(readPublishedList(readFileSync(path.join(SAMPLE_CONTENT, 'published.txt'), 'utf8')));
     // a document nothing refers to, whose page is in the committed list
     const victim = pages.find(
-      (d) => !d.supersededBy && !sources.some((o) => o.supersededBy === d.indexNo) && d.attachments.length === 0 && listed.has(`/doc/${d.slug}/`),
+      (d) =>
+        !d.supersededBy &&
+        !sources.some((o) => o.supersededBy === d.indexNo) &&
+        d.attachments.length === 0 &&
+        listed.has(`/doc/${d.slug}/`),
     );
-    if (!victim) throw new Error('fixture: content/published.txt lists no removable document page (run npm run build && npm run urls:update)');
+    if (!victim)
+      throw new Error(
+        'fixture: content/published.txt lists no removable document page (run npm run build && npm run urls:update)',
+      );
     removed = { file: victim.file, url: `/doc/${victim.slug}/` };
     r = await buildSite({ name: 'withdrawn', key: victim.file, fixture: (dir) => rmSync(path.join(dir, victim.file)) });
   });

@@ -42,7 +42,8 @@ describe('sample column (GONGKAI_BASE=/xxgk/)', () => {
       }
       const doc = readHtml(f);
       const h1 = all(doc, 'h1').map(text).join(' | ');
-      if (!h1.includes(d.title.replace(/\s+/g, ' '))) problems.push(`${d.file}: doc/${d.slug}/ h1 is "${h1}", expected the title "${d.title}"`);
+      if (!h1.includes(d.title.replace(/\s+/g, ' ')))
+        problems.push(`${d.file}: doc/${d.slug}/ h1 is "${h1}", expected the title "${d.title}"`);
     }
     expect(problems).toEqual([]);
   });
@@ -57,7 +58,8 @@ describe('sample column (GONGKAI_BASE=/xxgk/)', () => {
           .sort()
       : [];
     expect(built_).toEqual(pages.map((d) => d.slug).sort());
-    for (const d of heldBack) expect(existsSync(path.join(docDir, d.slug)), `held back ${d.file} must have no page`).toBe(false);
+    for (const d of heldBack)
+      expect(existsSync(path.join(docDir, d.slug)), `held back ${d.file} must have no page`).toBe(false);
     expect(pages.length + heldBack.length).toBe(sources.length);
     // slugs are unique, so no two sources share a page
     expect(new Set(pages.map((d) => d.slug)).size).toBe(pages.length);
@@ -72,7 +74,8 @@ describe('sample column (GONGKAI_BASE=/xxgk/)', () => {
         n++;
         const out = path.join(outDir, 'doc', d.slug, 'files', a.fileName);
         if (!existsSync(out)) problems.push(`${d.file}: attachment ${a.file} not at doc/${d.slug}/files/${a.fileName}`);
-        else if (!readFileSync(out).equals(readFileSync(path.join(SAMPLE_CONTENT, a.source)))) problems.push(`${d.file}: doc/${d.slug}/files/${a.fileName} differs from ${a.source}`);
+        else if (!readFileSync(out).equals(readFileSync(path.join(SAMPLE_CONTENT, a.source))))
+          problems.push(`${d.file}: doc/${d.slug}/files/${a.fileName} differs from ${a.source}`);
       }
     }
     expect(problems).toEqual([]);
@@ -113,7 +116,12 @@ describe('sample column (GONGKAI_BASE=/xxgk/)', () => {
           for (const g of groups) {
             if (g.count === 0) continue;
             // year ids are the year; publisher ids map to names through bodies.yaml; genres by name
-            const label = kind === 'year' ? g.id : kind === 'publisher' ? (bodies.find((b) => b.id === g.id)?.name ?? g.id) : g.name;
+            const label =
+              kind === 'year'
+                ? g.id
+                : kind === 'publisher'
+                  ? (bodies.find((b) => b.id === g.id)?.name ?? g.id)
+                  : g.name;
             shown.set(label, g.count);
           }
           expect(Object.fromEntries([...shown].sort())).toEqual(Object.fromEntries([...expected].sort()));
@@ -129,7 +137,9 @@ describe('sample column (GONGKAI_BASE=/xxgk/)', () => {
 
   it('has <meta name="SiteName"> on every page', () => {
     const { outDir } = built();
-    const missing = listFiles(outDir).filter((f) => !first(readHtml(path.join(outDir, f)), 'meta', (m) => m.attrs.name === 'SiteName' && !!m.attrs.content));
+    const missing = listFiles(outDir).filter(
+      (f) => !first(readHtml(path.join(outDir, f)), 'meta', (m) => m.attrs.name === 'SiteName' && !!m.attrs.content),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -146,11 +156,18 @@ describe('sample column (GONGKAI_BASE=/xxgk/)', () => {
       for (const e of all(doc, '*')) {
         const where = `${f}: <${e.tag}${e.attrs.id ? `#${e.attrs.id}` : ''}>`;
         if (e.attrs.style !== undefined) problems.push(`${where} has a style attribute`);
-        for (const a of Object.keys(e.attrs)) if (/^on/i.test(a)) problems.push(`${where} has an event handler attribute ${a}`);
-        for (const a of ['href', 'src', 'action', 'formaction']) if (/^\s*javascript:/i.test(e.attrs[a] ?? '')) problems.push(`${where} has a javascript: URL`);
+        for (const a of Object.keys(e.attrs))
+          if (/^on/i.test(a)) problems.push(`${where} has an event handler attribute ${a}`);
+        for (const a of ['href', 'src', 'action', 'formaction'])
+          if (/^\s*javascript:/i.test(e.attrs[a] ?? '')) problems.push(`${where} has a javascript: URL`);
         if (e.tag === 'style') problems.push(`${f}: inline <style> element`);
-        if (e.tag === 'script' && !e.attrs.src) problems.push(`${f}: inline <script> without src: ${text(e).slice(0, 80)}`);
-        if (['link', 'script', 'img', 'source', 'iframe', 'video', 'audio', 'embed', 'object', 'track', 'input'].includes(e.tag)) {
+        if (e.tag === 'script' && !e.attrs.src)
+          problems.push(`${f}: inline <script> without src: ${text(e).slice(0, 80)}`);
+        if (
+          ['link', 'script', 'img', 'source', 'iframe', 'video', 'audio', 'embed', 'object', 'track', 'input'].includes(
+            e.tag,
+          )
+        ) {
           for (const a of ['href', 'src', 'data', 'poster']) {
             if (external.test(e.attrs[a] ?? '')) problems.push(`${where} loads ${e.attrs[a]} from another host`);
           }
@@ -167,6 +184,10 @@ describe('sample column (GONGKAI_BASE=/xxgk/)', () => {
     const { outDir } = built();
     if (heldBack.length === 0) return;
     const html = listFiles(outDir).map((f) => readFileSync(path.join(outDir, f), 'utf8'));
-    for (const d of heldBack) expect(html.some((h) => h.includes(d.title)), `${d.file}'s title appears in the site`).toBe(false);
+    for (const d of heldBack)
+      expect(
+        html.some((h) => h.includes(d.title)),
+        `${d.file}'s title appears in the site`,
+      ).toBe(false);
   });
 });

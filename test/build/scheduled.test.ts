@@ -36,7 +36,13 @@ function plan() {
   const bodies = readBodies(SAMPLE_CONTENT);
   // a plain document to borrow valid metadata from (publisher, topic, genre, section)
   const template = pages.find(
-    (d) => d.attachments.length === 0 && !d.data.normative && !d.data.validity && !d.data.superseded_by && d.genre !== '年报' && bodies.some((b) => b.name === d.publisher && b.code),
+    (d) =>
+      d.attachments.length === 0 &&
+      !d.data.normative &&
+      !d.data.validity &&
+      !d.data.superseded_by &&
+      d.genre !== '年报' &&
+      bodies.some((b) => b.name === d.publisher && b.code),
   );
   if (!template) throw new Error('fixture: no plain document with a coded publisher in the sample');
   const body = bodies.find((b) => b.name === template.publisher)!;
@@ -82,14 +88,19 @@ describe('a scheduled document (published after GONGKAI_TODAY)', () => {
   it('gets no page', () => {
     assertBuilt(r);
     expect(existsSync(path.join(r.outDir, 'doc', p.slug))).toBe(false);
-    const docs = readdirSync(path.join(r.outDir, 'doc')).filter((n) => existsSync(path.join(r.outDir, 'doc', n, 'index.html')));
+    const docs = readdirSync(path.join(r.outDir, 'doc')).filter((n) =>
+      existsSync(path.join(r.outDir, 'doc', n, 'index.html')),
+    );
     expect(docs.length).toBe(p.pageCount);
   });
 
   it('is named in a warning', () => {
     const lines = r.output.split('\n').filter((l) => l.includes(FILE));
     expect(lines.length, `no output line names ${FILE}:\n${tail(r)}`).toBeGreaterThan(0);
-    expect(lines.some((l) => /警告|warn/i.test(l)), `lines naming ${FILE} are not warnings:\n${lines.join('\n')}`).toBe(true);
+    expect(
+      lines.some((l) => /警告|warn/i.test(l)),
+      `lines naming ${FILE} are not warnings:\n${lines.join('\n')}`,
+    ).toBe(true);
   });
 
   it('is not counted and not listed', () => {

@@ -8,11 +8,21 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: run npm test (it installs it) or apt-get install -y chromium fonts-noto-cjk poppler-utils`);
+    throw new Error(
+      `${CHROMIUM} is missing: run npm test (it installs it) or apt-get install -y chromium fonts-noto-cjk poppler-utils`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -53,7 +63,11 @@ function isExpected404(msg: string, url: string | undefined, expected: Set<strin
  * an exposed binding so nothing is lost across navigations), console errors, page errors and
  * every request of every page of `context`.
  */
-export async function watchContext(context: BrowserContext, origin: string, expected404 = new Set<string>()): Promise<Watch> {
+export async function watchContext(
+  context: BrowserContext,
+  origin: string,
+  expected404 = new Set<string>(),
+): Promise<Watch> {
   const w: Watch = {
     origin,
     csp: [],
@@ -67,7 +81,10 @@ export async function watchContext(context: BrowserContext, origin: string, expe
     },
     summary() {
       const parts: string[] = [];
-      if (w.csp.length) parts.push(`CSP violations:\n  ${w.csp.map((v) => `${v.page}: ${v.violatedDirective} blocked ${v.blockedURI || '(inline)'} at ${v.sourceFile}:${v.lineNumber} ${v.sample}`).join('\n  ')}`);
+      if (w.csp.length)
+        parts.push(
+          `CSP violations:\n  ${w.csp.map((v) => `${v.page}: ${v.violatedDirective} blocked ${v.blockedURI || '(inline)'} at ${v.sourceFile}:${v.lineNumber} ${v.sample}`).join('\n  ')}`,
+        );
       if (w.consoleErrors.length) parts.push(`console errors:\n  ${w.consoleErrors.join('\n  ')}`);
       if (w.pageErrors.length) parts.push(`page errors:\n  ${w.pageErrors.join('\n  ')}`);
       if (w.foreign.length) parts.push(`requests to other hosts:\n  ${w.foreign.join('\n  ')}`);

@@ -120,7 +120,9 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
 
 function keyOf(spec: BuildSpec): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify({ content: spec.content ?? SAMPLE_CONTENT, base: spec.base ?? '/', today: spec.today ?? TODAY }));
+  h.update(
+    JSON.stringify({ content: spec.content ?? SAMPLE_CONTENT, base: spec.base ?? '/', today: spec.today ?? TODAY }),
+  );
   if (spec.fixture) h.update(spec.fixture.toString());
   if (spec.key) h.update(spec.key);
   return h.digest('hex').slice(0, 16);
@@ -169,7 +171,8 @@ async function buildLocked(spec: BuildSpec, key: string): Promise<BuildResult> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     // vitest's own variables (NODE_ENV=test, VITEST*, TEST) must not leak into Astro's build
-    if (v === undefined || /^(VITEST|GONGKAI_|NODE_OPTIONS$|NODE_ENV$|TEST$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(k)) continue;
+    if (v === undefined || /^(VITEST|GONGKAI_|NODE_OPTIONS$|NODE_ENV$|TEST$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(k))
+      continue;
     env[k] = v;
   }
   Object.assign(env, {
@@ -183,21 +186,24 @@ async function buildLocked(spec: BuildSpec, key: string): Promise<BuildResult> {
   });
 
   const started = Date.now();
-  const { exitCode, signal, stdout, stderr } = await new Promise<{ exitCode: number | null; signal: string | null; stdout: string; stderr: string }>(
-    (resolve, reject) => {
-      const child = spawn(nodeForAstro(), [ASTRO, 'build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-      const timer = setTimeout(() => child.kill('SIGKILL'), spec.timeoutMs ?? 20 * 60_000);
-      child.on('error', reject);
-      child.on('close', (code, sig) => {
-        clearTimeout(timer);
-        resolve({ exitCode: code, signal: sig, stdout: out, stderr: err });
-      });
-    },
-  );
+  const { exitCode, signal, stdout, stderr } = await new Promise<{
+    exitCode: number | null;
+    signal: string | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve, reject) => {
+    const child = spawn(nodeForAstro(), [ASTRO, 'build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), spec.timeoutMs ?? 20 * 60_000);
+    child.on('error', reject);
+    child.on('close', (code, sig) => {
+      clearTimeout(timer);
+      resolve({ exitCode: code, signal: sig, stdout: out, stderr: err });
+    });
+  });
   const result: BuildResult = {
     name: spec.name,
     dir,

@@ -72,11 +72,7 @@ export function first(root: El, tag: string, pred?: (e: El) => boolean): El | un
 /** Text content, whitespace collapsed. */
 export function text(n: Node): string {
   if (!isEl(n)) return n.text;
-  return n.children
-    .map(text)
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return n.children.map(text).join('').replace(/\s+/g, ' ').trim();
 }
 
 export function hasClass(e: El, cls: string): boolean {

@@ -35,7 +35,9 @@ export async function startSample(): Promise<SampleSite> {
   const repealed = docs.find((d) => d.validity === '废止');
   if (!repealed) throw new Error('the sample column has no document with validity: 废止');
   const doc =
-    newestFirst.find((d) => d.attachments.length > 0 && !d.validity?.match(/废止|失效/)) ?? newestFirst.find((d) => !d.validity?.match(/废止|失效/)) ?? newestFirst[0]!;
+    newestFirst.find((d) => d.attachments.length > 0 && !d.validity?.match(/废止|失效/)) ??
+    newestFirst.find((d) => !d.validity?.match(/废止|失效/)) ??
+    newestFirst[0]!;
   const year = newestFirst[0]!.published.slice(0, 4);
   const pages: SamplePage[] = [
     { name: '专栏 home', path: '', status: 200 },

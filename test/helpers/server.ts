@@ -91,8 +91,20 @@ export async function startServer(opts: ServeOptions): Promise<StaticServer> {
 
   const notFoundFile = path.join(root, '404.html');
 
-  function send(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string | number>, file?: string, body?: string) {
-    res.writeHead(status, { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', ...headers });
+  function send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    headers: Record<string, string | number>,
+    file?: string,
+    body?: string,
+  ) {
+    res.writeHead(status, {
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+      ...headers,
+    });
     requests.push({ method: req.method ?? 'GET', url: req.url ?? '', status });
     if (req.method === 'HEAD') return void res.end();
     if (file) createReadStream(file).pipe(res);
@@ -102,14 +114,27 @@ export async function startServer(opts: ServeOptions): Promise<StaticServer> {
   function notFound(req: IncomingMessage, res: ServerResponse) {
     if (existsSync(notFoundFile)) {
       const html = readFileSync(notFoundFile);
-      return send(req, res, 404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': html.length }, notFoundFile);
+      return send(
+        req,
+        res,
+        404,
+        { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': html.length },
+        notFoundFile,
+      );
     }
     return send(req, res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, undefined, 'Not Found');
   }
 
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return send(req, res, 405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }, undefined, 'Method Not Allowed');
+      return send(
+        req,
+        res,
+        405,
+        { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' },
+        undefined,
+        'Method Not Allowed',
+      );
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname: string;

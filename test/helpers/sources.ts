@@ -86,7 +86,12 @@ export function readSources(contentDir: string): SourceDoc[] {
       attachments: atts.map((a) => {
         const f = String(a.file ?? '');
         const source = path.posix.normalize(path.posix.join(path.posix.dirname(file), f));
-        return { file: f, title: a.title === undefined ? undefined : String(a.title), source, fileName: path.posix.basename(f) };
+        return {
+          file: f,
+          title: a.title === undefined ? undefined : String(a.title),
+          source,
+          fileName: path.posix.basename(f),
+        };
       }),
     };
   });
@@ -111,5 +116,9 @@ export interface SourceBody {
 }
 
 export function readBodies(contentDir: string): SourceBody[] {
-  return (readYaml<SourceBody[]>(contentDir, 'bodies.yaml') ?? []).map((b) => ({ ...b, id: String(b.id), name: String(b.name) }));
+  return (readYaml<SourceBody[]>(contentDir, 'bodies.yaml') ?? []).map((b) => ({
+    ...b,
+    id: String(b.id),
+    name: String(b.name),
+  }));
 }

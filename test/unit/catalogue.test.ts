@@ -12,9 +12,23 @@ let serial = 0;
 function meta(p: Partial<DocumentMeta>): DocumentMeta {
   serial++;
   return {
-    slug: `d${serial}`, file: `documents/d${serial}.md`, title: `文件${serial}`, indexNo: `X/2021-${String(serial).padStart(5, '0')}`,
-    publisherId: 'gov', publisher: '县政府', topicId: '02-01', genreId: 'notice', written: '2021-01-01', published: '2021-01-02',
-    supersedes: [], keywords: [], summary: '', sectionId: 'art20-01', attachments: [], assets: [], ...p,
+    slug: `d${serial}`,
+    file: `documents/d${serial}.md`,
+    title: `文件${serial}`,
+    indexNo: `X/2021-${String(serial).padStart(5, '0')}`,
+    publisherId: 'gov',
+    publisher: '县政府',
+    topicId: '02-01',
+    genreId: 'notice',
+    written: '2021-01-01',
+    published: '2021-01-02',
+    supersedes: [],
+    keywords: [],
+    summary: '',
+    sectionId: 'art20-01',
+    attachments: [],
+    assets: [],
+    ...p,
   };
 }
 
@@ -25,11 +39,23 @@ const docs = [
   meta({ published: '2022-03-01', publisherId: 'town' }),
   meta({ published: '2019-01-01', topicId: '11-02', genreId: 'annual-report', sectionId: 'annual-reports' }),
 ];
-const cat = buildCatalogue({ documents: docs, bodies, topics: builtInTopics(), genres: builtInGenres(), sections: builtInSections() });
+const cat = buildCatalogue({
+  documents: docs,
+  bodies,
+  topics: builtInTopics(),
+  genres: builtInGenres(),
+  sections: builtInSections(),
+});
 
 describe('grouping', () => {
   it('lists every document newest first, ties by 索引号 descending', () => {
-    expect(cat.all.map((d) => d.published + ' ' + d.slug)).toEqual(['2022-03-01 d4', '2022-03-01 d2', '2021-07-01 d3', '2020-05-01 d1', '2019-01-01 d5']);
+    expect(cat.all.map((d) => d.published + ' ' + d.slug)).toEqual([
+      '2022-03-01 d4',
+      '2022-03-01 d2',
+      '2021-07-01 d3',
+      '2020-05-01 d1',
+      '2019-01-01 d5',
+    ]);
   });
   it('groups by publisher, year, genre and section with counts that add up', () => {
     for (const kind of ['publisher', 'year', 'genre', 'section'] as const) {
@@ -37,7 +63,12 @@ describe('grouping', () => {
       expect(total, kind).toBe(docs.length);
     }
     expect(cat.group('publisher', 'town')!.docs.map((d) => d.slug)).toEqual(['d4', 'd1']);
-    expect(cat.groups.year.map((g) => [g.id, g.docs.length])).toEqual([['2022', 2], ['2021', 1], ['2020', 1], ['2019', 1]]);
+    expect(cat.groups.year.map((g) => [g.id, g.docs.length])).toEqual([
+      ['2022', 2],
+      ['2021', 1],
+      ['2020', 1],
+      ['2019', 1],
+    ]);
     expect(cat.group('genre', 'annual-report')!.docs.map((d) => d.slug)).toEqual(['d5']);
   });
   it('a top-level topic holds its own documents and its sub-categories’', () => {
@@ -60,9 +91,14 @@ describe('paging', () => {
   it('cuts a list into pages with stable numbers', () => {
     const pages = paginate([1, 2, 3, 4, 5, 6, 7], 3);
     expect(pages.map((p) => p.items)).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
-    expect(pages.map((p) => [p.page, p.totalPages, p.totalItems, p.start])).toEqual([[1, 3, 7, 0], [2, 3, 7, 3], [3, 3, 7, 6]]);
+    expect(pages.map((p) => [p.page, p.totalPages, p.totalItems, p.start])).toEqual([
+      [1, 3, 7, 0],
+      [2, 3, 7, 3],
+      [3, 3, 7, 6],
+    ]);
   });
-  it('an empty list has one empty page', () => expect(paginate([], 20)).toEqual([{ page: 1, totalPages: 1, totalItems: 0, items: [], start: 0 }]));
+  it('an empty list has one empty page', () =>
+    expect(paginate([], 20)).toEqual([{ page: 1, totalPages: 1, totalItems: 0, items: [], start: 0 }]));
   it('rejects a bad page size', () => expect(() => paginate([1], 0)).toThrow(RangeError));
   it('shows first, last and a window around the current page', () => {
     expect(pagerWindow(1, 1)).toEqual([1]);

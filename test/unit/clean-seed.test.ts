@@ -22,7 +22,41 @@ const seed002 = read('seeds/002-kaerqin-2021.txt');
 
 /** Any "(latin letters)" group, tone marks or not: what must not survive in cleaned text. */
 const ANY_GLOSS = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)/;
-const TRADITIONAL = ['鄉', '鎮', '開', '報', '資', '與', '門', '關', '歸', '處', '發', '數', '機', '構', '務', '業', '轉', '經', '結', '況', '單', '萬', '為', '體', '網', '導', '責', '會', '請', '審', '糾', '訴', '議'];
+const TRADITIONAL = [
+  '鄉',
+  '鎮',
+  '開',
+  '報',
+  '資',
+  '與',
+  '門',
+  '關',
+  '歸',
+  '處',
+  '發',
+  '數',
+  '機',
+  '構',
+  '務',
+  '業',
+  '轉',
+  '經',
+  '結',
+  '況',
+  '單',
+  '萬',
+  '為',
+  '體',
+  '網',
+  '導',
+  '責',
+  '會',
+  '請',
+  '審',
+  '糾',
+  '訴',
+  '議',
+];
 
 describe('committed output', () => {
   it.each(SEED_DOCUMENTS.map((d) => [d.out, d]))('%s is what the script produces from its seed', (_out, def) => {
@@ -107,7 +141,11 @@ describe('seed 002 (喀尔钦镇 2021)', () => {
     const start = lines.findIndex((l) => l.startsWith('| 申请人情况 |'));
     const table: string[][] = [];
     for (let i = start; i < lines.length && lines[i]!.startsWith('|'); i++)
-      table.push(lines[i]!.slice(2, -2).split(' | ').map((c) => c.trim()));
+      table.push(
+        lines[i]!.slice(2, -2)
+          .split(' | ')
+          .map((c) => c.trim()),
+      );
     expect(table[0]).toHaveLength(8);
     expect(table[0]!.slice(1)).toEqual([
       '自然人',
@@ -123,7 +161,13 @@ describe('seed 002 (喀尔钦镇 2021)', () => {
     const groups = body.filter((r) => r.slice(1).every((c) => c === ''));
     expect(data).toHaveLength(25);
     expect(data.every((r) => r.length === 8)).toBe(true);
-    expect(groups.map((r) => r[0])).toEqual(['三、本年度办理结果', '（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理']);
+    expect(groups.map((r) => r[0])).toEqual([
+      '三、本年度办理结果',
+      '（三）不予公开',
+      '（四）无法提供',
+      '（五）不予处理',
+      '（六）其他处理',
+    ]);
     expect(data[0]![0]).toBe('一、本年新收政府信息公开申请数量');
     expect(data.at(-2)![0]).toBe('（七）总计');
     expect(data.at(-1)![0]).toBe('四、结转下年度继续办理');
@@ -141,7 +185,22 @@ describe('seed 002 (喀尔钦镇 2021)', () => {
     );
   });
   it('rejects a table 3 row with a missing cell', () => {
-    const cells = ['（本列数据的勾稽关系为：…）', '申请人情况', '自然人', '法人或其他组织', '总计', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '一、本年新收政府信息公开申请数量', '0', '0', '0'];
+    const cells = [
+      '（本列数据的勾稽关系为：…）',
+      '申请人情况',
+      '自然人',
+      '法人或其他组织',
+      '总计',
+      '商业企业',
+      '科研机构',
+      '社会公益组织',
+      '法律服务机构',
+      '其他',
+      '一、本年新收政府信息公开申请数量',
+      '0',
+      '0',
+      '0',
+    ];
     expect(() => parseTable3(cells)).toThrow(/3 个数，应为 7 个/);
   });
 });

@@ -57,7 +57,10 @@ export const BASE_BODY = '各乡镇人民政府，县直各单位：现将有关
 
 /** Serialises frontmatter the way editors write it (unquoted dates, unquoted topic). */
 export function frontmatter(fields: Record<string, unknown>): string {
-  return stringify(fields, { lineWidth: 0 }).replace(/^(written|published|repealed): '(\d{4}-\d{2}-\d{2})'$/gm, '$1: $2');
+  return stringify(fields, { lineWidth: 0 }).replace(
+    /^(written|published|repealed): '(\d{4}-\d{2}-\d{2})'$/gm,
+    '$1: $2',
+  );
 }
 
 export function doc(fields: Record<string, unknown>, body = BASE_BODY): string {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkOrganisationCode, compileIndexPattern, orgCodeCheckChar, slugFromIndexNo, usccCheckChar } from '../../src/lib/index-no.ts';
+import {
+  checkOrganisationCode,
+  compileIndexPattern,
+  orgCodeCheckChar,
+  slugFromIndexNo,
+  usccCheckChar,
+} from '../../src/lib/index-no.ts';
 
 // Real codes from domain.md §4.3 (checked there by computation).
 const REAL_USCC = ['11341702486344515H', '113417030032499282', '91350100M000100Y43', '91110108551385082Q'];
@@ -22,7 +28,9 @@ describe('统一社会信用代码', () => {
     expect(r.problem).toMatch(/^其中第 9–17 位的组织机构代码 486344516 校验码应为 /);
   });
   it('letters the standard excludes fail', () => {
-    expect(checkOrganisationCode('11341702486344515I').problem).toBe('含有统一社会信用代码不允许的字符（不使用 I、O、S、V、Z）');
+    expect(checkOrganisationCode('11341702486344515I').problem).toBe(
+      '含有统一社会信用代码不允许的字符（不使用 I、O、S、V、Z）',
+    );
   });
 });
 
@@ -31,10 +39,16 @@ describe('组织机构代码', () => {
   it.each(REAL_ORG)('%s with its check character changed fails', (code) => {
     const c = code.replace('-', '');
     const wrong = c.slice(0, 8) + (c[8] === '1' ? '2' : '1');
-    expect(checkOrganisationCode(wrong)).toMatchObject({ ok: false, kind: 'org', expected: orgCodeCheckChar(c.slice(0, 8)) });
+    expect(checkOrganisationCode(wrong)).toMatchObject({
+      ok: false,
+      kind: 'org',
+      expected: orgCodeCheckChar(c.slice(0, 8)),
+    });
   });
   it('a code of another length fails with its length', () => {
-    expect(checkOrganisationCode('1234567').problem).toBe('长度为 7 位；统一社会信用代码应为 18 位，组织机构代码应为 9 位');
+    expect(checkOrganisationCode('1234567').problem).toBe(
+      '长度为 7 位；统一社会信用代码应为 18 位，组织机构代码应为 9 位',
+    );
   });
 });
 
@@ -44,10 +58,12 @@ describe('索引号 patterns', () => {
     ['11341702486344515H/202110-00013', { code: '11341702486344515H', year: '2021', month: '10', serial: '00013' }],
     ['113417030032499282/202011-00140', { code: '113417030032499282', year: '2020', month: '11', serial: '00140' }],
   ])('%s parses', (indexNo, parts) => expect(anhui.parse(indexNo)).toEqual(parts));
-  it.each(['11341702486344515H/2021-00013', '11341702486344515H/202113-00013', '11341702486344515H/202110-0013', '11341702486344515H-202110-00013'])(
-    '%s does not match',
-    (indexNo) => expect(anhui.parse(indexNo)).toBeUndefined(),
-  );
+  it.each([
+    '11341702486344515H/2021-00013',
+    '11341702486344515H/202113-00013',
+    '11341702486344515H/202110-0013',
+    '11341702486344515H-202110-00013',
+  ])('%s does not match', (indexNo) => expect(anhui.parse(indexNo)).toBeUndefined());
   it('the gov.cn family: 9-char code / year - serial', () => {
     const p = compileIndexPattern('{code}/{year}-{serial:5}');
     expect(p.parse('000014349/2017-00110')).toEqual({ code: '000014349', year: '2017', serial: '00110' });

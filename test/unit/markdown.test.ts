@@ -3,20 +3,28 @@ import { firstSentence, renderMarkdown, splitFrontmatter } from '../../src/lib/m
 
 describe('renderMarkdown', () => {
   it('moves a body’s h1 headings down a level (the title is the page’s one h1)', async () => {
-    expect(await renderMarkdown('# 一、总体情况\n\n## （一）主动公开\n')).toBe('<h2>一、总体情况</h2>\n<h3>（一）主动公开</h3>');
+    expect(await renderMarkdown('# 一、总体情况\n\n## （一）主动公开\n')).toBe(
+      '<h2>一、总体情况</h2>\n<h3>（一）主动公开</h3>',
+    );
   });
   it('keeps headings that already start at h2', async () => {
-    expect(await renderMarkdown('## 一、总体情况\n\n### （一）主动公开\n')).toBe('<h2>一、总体情况</h2>\n<h3>（一）主动公开</h3>');
+    expect(await renderMarkdown('## 一、总体情况\n\n### （一）主动公开\n')).toBe(
+      '<h2>一、总体情况</h2>\n<h3>（一）主动公开</h3>',
+    );
   });
   it('drops what could run code even if a check was bypassed', async () => {
-    const html = await renderMarkdown('<p onclick="x()" style="color:red">字</p>\n\n<script>alert(1)</script>\n\n[a](javascript:alert(1))');
+    const html = await renderMarkdown(
+      '<p onclick="x()" style="color:red">字</p>\n\n<script>alert(1)</script>\n\n[a](javascript:alert(1))',
+    );
     expect(html).not.toMatch(/onclick|style=|<script|javascript:/);
     expect(html).toContain('<p>字</p>');
   });
   it('gives tables column scope and a focusable scrolling region', async () => {
     const html = await renderMarkdown('| 项目 | 数量 |\n| --- | --- |\n| 规章 | 0 |\n');
     expect(html).toContain('<th scope="col">项目</th>');
-    expect(html).toMatch(/^<div class="table-scroll" tabindex="0" role="region" aria-label="表格（可左右滚动）"[^>]*><table>/);
+    expect(html).toMatch(
+      /^<div class="table-scroll" tabindex="0" role="region" aria-label="表格（可左右滚动）"[^>]*><table>/,
+    );
   });
   it('points local files at the document’s files/ folder and leaves other links alone', async () => {
     const html = await renderMarkdown('[附件](附件1.pdf) [站外](https://www.gov.cn/) [锚点](#a)');

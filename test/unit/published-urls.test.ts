@@ -23,11 +23,21 @@ describe('published URL list', () => {
     expect(outputFileFor('/doc/a/files/%E9%99%84%E4%BB%B6.pdf')).toBe('doc/a/files/附件.pdf');
   });
   it('lists the pages and attachments of a build, not its assets', () => {
-    const dir = site(['index.html', 'doc/a/index.html', 'doc/a/files/附件.pdf', '_astro/x.css', '404.html', 'catalogue/2/index.html']);
+    const dir = site([
+      'index.html',
+      'doc/a/index.html',
+      'doc/a/files/附件.pdf',
+      '_astro/x.css',
+      '404.html',
+      'catalogue/2/index.html',
+    ]);
     expect(listSiteUrls(dir)).toEqual(['/', '/catalogue/2/', '/doc/a/', '/doc/a/files/附件.pdf']);
   });
   it('names every listed URL the build no longer has', () => {
     const dir = site(['index.html', 'doc/a/index.html']);
-    expect(missingPublishedUrls(['/', '/doc/a/', '/doc/b/', '/doc/a/files/附件.pdf'], dir)).toEqual(['/doc/b/', '/doc/a/files/附件.pdf']);
+    expect(missingPublishedUrls(['/', '/doc/a/', '/doc/b/', '/doc/a/files/附件.pdf'], dir)).toEqual([
+      '/doc/b/',
+      '/doc/a/files/附件.pdf',
+    ]);
   });
 });

@@ -11,7 +11,10 @@ describe('renderBodyParallel', () => {
     const { renderBodyParallel } = await import('../../src/lib/render-pool.ts');
     const body = '# 一、总体情况\n\n| 项目 | 数量 |\n| --- | --- |\n| 规章 | 0 |\n\n<p style="x">字</p>\n';
     const dir = writeColumn({ 'documents/a.md': doc(BASE_DOC, body), 'documents/b.md': doc(BASE_DOC, '第二份。') });
-    const [a, b] = await Promise.all([renderBodyParallel(dir, 'documents/a.md'), renderBodyParallel(dir, 'documents/b.md')]);
+    const [a, b] = await Promise.all([
+      renderBodyParallel(dir, 'documents/a.md'),
+      renderBodyParallel(dir, 'documents/b.md'),
+    ]);
     expect(a).toBe(await renderBody(dir, 'documents/a.md'));
     expect(b).toBe('<p>第二份。</p>');
     await expect(renderBodyParallel(dir, path.join('documents', 'missing.md'))).rejects.toThrow(/ENOENT/);

@@ -13,5 +13,11 @@ export function checkDocNo(docNo: string, file: string, line: number | undefined
   const m = /^(.+?)[[［【(（〔]((?:19|20)\d{2})[\]］】)）〕]第?0*([1-9]\d*)号$/.exec(v);
   if (m) hint = `年份应使用六角括号〔〕，序号不加“第”和前导零：${m[1]}〔${m[2]}〕${m[3]}号。`;
   else if (/〔\d{2}〕/.test(v)) hint = '年份应写全 4 位，例如〔2021〕。';
-  return [diag('warning', 'doc-no-format', file, `文号“${v}”不符合 机关代字〔年份〕序号号 的格式。`, { line, field: 'doc_no', fix: hint })];
+  return [
+    diag('warning', 'doc-no-format', file, `文号“${v}”不符合 机关代字〔年份〕序号号 的格式。`, {
+      line,
+      field: 'doc_no',
+      fix: hint,
+    }),
+  ];
 }

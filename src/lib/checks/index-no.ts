@@ -43,10 +43,16 @@ export function checkIndexNo(input: IndexNoInput, file: string, line: number | u
       );
     } else if (normCode(parts.code) !== normCode(expectedCode)) {
       out.push(
-        diag('error', 'index-no-code', file, `索引号中的机构代码“${parts.code}”不是${ownerName}的代码 ${expectedCode}。`, {
-          ...field,
-          fix: `把索引号开头的代码改为 ${expectedCode}${expectedOwner ? '' : '（发布机构在 bodies.yaml 中没有填写 code，因此使用主管机关的代码）'}。`,
-        }),
+        diag(
+          'error',
+          'index-no-code',
+          file,
+          `索引号中的机构代码“${parts.code}”不是${ownerName}的代码 ${expectedCode}。`,
+          {
+            ...field,
+            fix: `把索引号开头的代码改为 ${expectedCode}${expectedOwner ? '' : '（发布机构在 bodies.yaml 中没有填写 code，因此使用主管机关的代码）'}。`,
+          },
+        ),
       );
     }
   }

@@ -5,7 +5,8 @@ import type { Body, Diagnostic, Genre, Section, Topic } from '../types.ts';
 
 type Report = (d: Diagnostic | Diagnostic[]) => void;
 
-const listSome = (names: string[], n = 12) => names.slice(0, n).join('、') + (names.length > n ? ` 等 ${names.length} 项` : '');
+const listSome = (names: string[], n = 12) =>
+  names.slice(0, n).join('、') + (names.length > n ? ` 等 ${names.length} 项` : '');
 
 export class Resolver {
   private bodies = new Map<string, Body>();
@@ -57,7 +58,13 @@ export class Resolver {
     const v = value.trim();
     const t = this.topics.get(v) ?? this.topics.get(v.replace(/[/／|＼]/g, '\\'));
     if (t && this.topics.get(v) !== t) {
-      report(diag('warning', 'topic-separator', file, `主题分类“${v}”的大类和小类之间应使用反斜杠“\\”。`, { line, field: 'topic', fix: `写成 topic: ${t.fullName}` }));
+      report(
+        diag('warning', 'topic-separator', file, `主题分类“${v}”的大类和小类之间应使用反斜杠“\\”。`, {
+          line,
+          field: 'topic',
+          fix: `写成 topic: ${t.fullName}`,
+        }),
+      );
     }
     if (!t) {
       const [top] = v.split('\\');
@@ -69,7 +76,10 @@ export class Resolver {
           field: 'topic',
           fix: parent
             ? `“${top}”下的小类有：${subs.map((x) => `“${x}”`).join('')}；写成 ${top}\\小类（不加引号或用单引号，双引号会把“\\”当作转义符）。`
-            : `写成 大类\\小类，例如 综合政务\\政务公开（不加引号或用单引号）；大类有：${this.topicList.filter((x) => !x.parentId).map((x) => `“${x.name}”`).join('')}。`,
+            : `写成 大类\\小类，例如 综合政务\\政务公开（不加引号或用单引号）；大类有：${this.topicList
+                .filter((x) => !x.parentId)
+                .map((x) => `“${x.name}”`)
+                .join('')}。`,
         }),
       );
     }
@@ -91,7 +101,8 @@ export class Resolver {
   }
 
   section(value: string, file: string, line: number | undefined, report: Report): Section | undefined {
-    const s = this.sections.get(value.trim()) ?? this.sections.get(value.trim().replace(/\(/g, '（').replace(/\)/g, '）'));
+    const s =
+      this.sections.get(value.trim()) ?? this.sections.get(value.trim().replace(/\(/g, '（').replace(/\)/g, '）'));
     if (!s) {
       report(
         diag('error', 'unknown-section', file, `所属栏目“${value}”不存在。`, {

@@ -39,7 +39,18 @@ export type DocumentFrontmatter = z.infer<typeof documentSchema>;
 export const DOCUMENT_FIELDS = Object.keys(documentSchema.shape);
 
 /** Fields whose value must be text even when it looks like a number. */
-export const DOCUMENT_STRING_FIELDS = ['title', 'index_no', 'publisher', 'doc_no', 'superseded_by', 'summary', 'slug', 'section', 'genre', 'topic'];
+export const DOCUMENT_STRING_FIELDS = [
+  'title',
+  'index_no',
+  'publisher',
+  'doc_no',
+  'superseded_by',
+  'summary',
+  'slug',
+  'section',
+  'genre',
+  'topic',
+];
 
 /** Splits `keywords` written as a string ("政务公开，年报") or a list. */
 export function splitKeywords(k: string[] | string | undefined): string[] {

@@ -7,7 +7,9 @@ export const siteSchema = z.object({
   site_name: nonEmpty,
   column_name: nonEmpty.default('政府信息公开专栏'),
   domain: nonEmpty,
-  site_id_code: z.string().regex(/^(?:\d{10}|bm\d{8})$/, '政府网站标识码应为 10 位：6 位行政区划代码加 4 位序号，或 bm 加 8 位数字。'),
+  site_id_code: z
+    .string()
+    .regex(/^(?:\d{10}|bm\d{8})$/, '政府网站标识码应为 10 位：6 位行政区划代码加 4 位序号，或 bm 加 8 位数字。'),
   organisation: z.object({ name: nonEmpty, code: nonEmpty }),
   index_no: z
     .object({
@@ -45,12 +47,20 @@ export const bodySchema = z.object({
   name: nonEmpty,
   code: nonEmpty.optional(),
   level: z.string().optional(),
-  report_deadline: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '年报发布期限写成 月-日，例如 01-31。').optional(),
+  report_deadline: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '年报发布期限写成 月-日，例如 01-31。')
+    .optional(),
 });
 export const bodiesSchema = z.array(bodySchema);
 
 export const topicOverrideSchema = z.object({
-  id: z.string().regex(/^\d{2}(?:-\d{2})?$|^[a-z][a-z0-9-]*$/, '主题分类标识写成两位数字（如 "23"）或“大类-小类”（如 "17-08"），加引号。'),
+  id: z
+    .string()
+    .regex(
+      /^\d{2}(?:-\d{2})?$|^[a-z][a-z0-9-]*$/,
+      '主题分类标识写成两位数字（如 "23"）或“大类-小类”（如 "17-08"），加引号。',
+    ),
   name: nonEmpty,
   parent: z.string().optional(),
 });
