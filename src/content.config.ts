@@ -8,6 +8,8 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { resolveBuildOptions } from './lib/build-options.ts';
 import { formatReport } from './lib/diagnostics.ts';
 import { getSite } from './lib/site.ts';
+import type { DocumentMeta, SiteData } from './lib/types.ts';
+import { z } from 'astro/zod';
 
 function site() {
   const options = resolveBuildOptions(process.env);
@@ -49,7 +51,7 @@ const documentsLoader: Loader = {
   load: async ({ store, logger }) => {
     const { data } = checkedSite(logger);
     store.clear();
-    for (const doc of data.documents) store.set({ id: doc.slug, data: doc as unknown as Record<string, unknown> });
+    for (const doc of data.documents) store.set({ id: doc.slug, data: doc });
     logger.info(
       `${data.documents.length} 份文件${data.heldBack.length ? `，${data.heldBack.length} 份定时发布暂不生成` : ''}`,
     );
@@ -66,16 +68,21 @@ const siteLoader: Loader = {
       data: {
         contentDir: data.contentDir,
         settings: data.settings,
-        bodies: data.bodies,
+        publishers: data.publishers,
         topics: data.topics,
         genres: data.genres,
         sections: data.sections,
-      } as unknown as Record<string, unknown>,
+      } satisfies SiteEntry,
     });
   },
 };
 
+/** The one entry of the `site` collection: what loadSite found besides the documents. */
+type SiteEntry = Pick<SiteData, 'contentDir' | 'settings' | 'publishers' | 'topics' | 'genres' | 'sections'>;
+
+// The schemas only type the entries (pages read DocumentMeta and SiteEntry); nothing is parsed
+// again: loadSite has validated every file, and store.set does not run a schema.
 export const collections = {
-  documents: defineCollection({ loader: documentsLoader }),
-  site: defineCollection({ loader: siteLoader }),
+  documents: defineCollection({ loader: documentsLoader, schema: z.custom<DocumentMeta>() }),
+  site: defineCollection({ loader: siteLoader, schema: z.custom<SiteEntry>() }),
 };

@@ -3,15 +3,15 @@
 // catalogue once. Pages then receive slices through getStaticPaths props.
 import { getCollection } from 'astro:content';
 import { buildCatalogue, type Catalogue } from './lib/catalogue.ts';
-import type { Body, DocumentMeta, Genre, Section, SiteData, Topic } from './lib/types.ts';
+import type { Genre, Publisher, Section, SiteData, Topic } from './lib/types.ts';
 
 /** What loadSite found (without the documents, which live in `catalogue`), plus lookups. */
 export interface SiteView extends Pick<
   SiteData,
-  'contentDir' | 'settings' | 'bodies' | 'topics' | 'genres' | 'sections'
+  'contentDir' | 'settings' | 'publishers' | 'topics' | 'genres' | 'sections'
 > {
   catalogue: Catalogue;
-  bodyById: Map<string, Body>;
+  publisherById: Map<string, Publisher>;
   topicById: Map<string, Topic>;
   genreById: Map<string, Genre>;
   sectionById: Map<string, Section>;
@@ -26,23 +26,13 @@ export function getSiteView(): Promise<SiteView> {
 
 async function load(): Promise<SiteView> {
   const [siteEntries, docEntries] = await Promise.all([getCollection('site'), getCollection('documents')]);
-  const site = siteEntries[0]?.data as unknown as Omit<
-    SiteView,
-    'catalogue' | 'bodyById' | 'topicById' | 'genreById' | 'sectionById'
-  >;
+  const site = siteEntries[0]?.data;
   if (!site) throw new Error('gongkai: the site collection is empty (content/site.yaml was not loaded)');
-  const documents = docEntries.map((e) => e.data as unknown as DocumentMeta);
-  const catalogue = buildCatalogue({
-    documents,
-    bodies: site.bodies,
-    topics: site.topics,
-    genres: site.genres,
-    sections: site.sections,
-  });
+  const documents = docEntries.map((e) => e.data);
   return {
     ...site,
-    catalogue,
-    bodyById: new Map(site.bodies.map((b) => [b.id, b])),
+    catalogue: buildCatalogue({ ...site, documents }),
+    publisherById: new Map(site.publishers.map((p) => [p.id, p])),
     topicById: new Map(site.topics.map((t) => [t.id, t])),
     genreById: new Map(site.genres.map((g) => [g.id, g])),
     sectionById: new Map(site.sections.map((s) => [s.id, s])),

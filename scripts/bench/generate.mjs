@@ -302,7 +302,7 @@ const FALLBACK_SITE = (code) => `# Fallback written by scripts/bench/generate.mj
 sample: true
 site_name: 示例县人民政府
 column_name: 政府信息公开专栏
-domain: www.sxx.gov.cn
+site_url: https://www.sxx.gov.cn
 site_id_code: "9999000001"
 organisation:
   name: 示例县人民政府

@@ -1,4 +1,5 @@
 // Prop types shared by the layouts and components.
+import type { BrowseGroupKind } from '../lib/catalogue.ts';
 
 /** Which first-level column a page belongs to (SiteNav marks it). */
 export type NavKey = 'home' | 'guide' | 'rules' | 'statutory' | 'annual-reports' | 'apply' | 'catalogue';
@@ -28,4 +29,4 @@ export interface Crumb {
 }
 
 /** Browse kinds of the catalogue, plus 'all' for the whole list. */
-export type BrowseKind = 'all' | 'topic' | 'publisher' | 'year' | 'genre';
+export type BrowseKind = 'all' | BrowseGroupKind;

@@ -1,8 +1,76 @@
 // 政府信息公开目录: group the documents once per build (by 主题分类, 发布机构, 年份, 体裁 and
 // column section), count, and cut into pages. Pages receive slices; nothing here is per page.
-import type { Body, DocumentMeta, Genre, Section, Topic } from './types.ts';
+import type { DocumentMeta, Genre, Publisher, Section, Topic } from './types.ts';
 
-export type GroupKind = 'topic' | 'publisher' | 'year' | 'genre' | 'section';
+export interface CatalogueInput {
+  documents: DocumentMeta[];
+  publishers: Publisher[];
+  topics: Topic[];
+  genres: Genre[];
+  sections: Section[];
+}
+
+/** One named group of a kind (a topic, a publisher, a year …) before documents are counted. */
+interface GroupItem {
+  id: string;
+  name: string;
+  children?: GroupItem[];
+}
+
+/**
+ * The catalogue's ways of browsing (/catalogue/<kind>/), in display order. This one list drives
+ * the grouping, the browse pages and their tabs, and the home page's entries: a new way of
+ * browsing (by 有效性, say) is one entry here.
+ */
+export const BROWSE_KINDS = [
+  {
+    kind: 'topic',
+    label: '主题分类',
+    unit: '个大类',
+    intro: '主题分类采用国务院政策文件库的分类（大类\\小类）。数字为该类目下公开信息的条数，大类的条数包含其各小类。',
+    /** Group keys of a document: its topic, and its 大类 when it is filed under a 小类. */
+    keys: (d: DocumentMeta) => {
+      const parent = d.topicId.split('-')[0]!;
+      return parent === d.topicId ? [d.topicId] : [d.topicId, parent];
+    },
+    items: (input: CatalogueInput): GroupItem[] =>
+      input.topics
+        .filter((t) => !t.parentId)
+        .map((t) => ({ ...t, children: input.topics.filter((c) => c.parentId === t.id) })),
+  },
+  {
+    kind: 'publisher',
+    label: '发布机构',
+    unit: '个机构',
+    intro: '按发布机构（发文机关）浏览本站公开的政府信息。',
+    keys: (d: DocumentMeta) => [d.publisherId],
+    items: (input: CatalogueInput): GroupItem[] => input.publishers,
+  },
+  {
+    kind: 'year',
+    label: '年份',
+    unit: '个年份',
+    intro: '按发布日期所在年份浏览。',
+    keys: (d: DocumentMeta) => [d.published.slice(0, 4)],
+    items: (input: CatalogueInput): GroupItem[] =>
+      [...new Set(input.documents.map((d) => d.published.slice(0, 4)))]
+        .sort()
+        .reverse()
+        .map((y) => ({ id: y, name: `${y}年` })),
+  },
+  {
+    kind: 'genre',
+    label: '体裁',
+    unit: '种体裁',
+    intro: '按体裁（公文种类及公示、年报、解读等）浏览。',
+    keys: (d: DocumentMeta) => [d.genreId],
+    items: (input: CatalogueInput): GroupItem[] => input.genres,
+  },
+] as const;
+
+export type BrowseGroupKind = (typeof BROWSE_KINDS)[number]['kind'];
+/** Browse kinds plus the column sections (栏目), which have their own pages (/section/<id>/). */
+export type GroupKind = BrowseGroupKind | 'section';
 
 export interface Group {
   kind: GroupKind;
@@ -24,71 +92,44 @@ export interface Catalogue {
   bySlug: Map<string, DocumentMeta>;
 }
 
-export interface CatalogueInput {
-  documents: DocumentMeta[];
-  bodies: Body[];
-  topics: Topic[];
-  genres: Genre[];
-  sections: Section[];
-}
-
-/** Newest first: 发布日期 descending, then 索引号 descending (stable, deterministic). */
+/** Newest first: 发布时间 descending, then 索引号 descending (stable, deterministic). */
 export function compareNewestFirst(a: DocumentMeta, b: DocumentMeta): number {
-  if (a.published !== b.published) return a.published < b.published ? 1 : -1;
+  if (a.publishedAt !== b.publishedAt) return a.publishedAt < b.publishedAt ? 1 : -1;
   return a.indexNo < b.indexNo ? 1 : a.indexNo > b.indexNo ? -1 : 0;
 }
 
+/** The sections as a browse kind of their own: grouped like the others, listed on /section/<id>/. */
+const SECTION_KIND = {
+  kind: 'section',
+  keys: (d: DocumentMeta) => [d.sectionId],
+  items: (input: CatalogueInput): GroupItem[] => input.sections,
+} as const;
+
 export function buildCatalogue(input: CatalogueInput): Catalogue {
   const all = [...input.documents].sort(compareNewestFirst);
+  const kinds = [...BROWSE_KINDS, SECTION_KIND];
   const bucket = new Map<string, DocumentMeta[]>();
-  const push = (key: string, d: DocumentMeta) => {
-    let list = bucket.get(key);
-    if (!list) bucket.set(key, (list = []));
-    list.push(d);
-  };
   // one pass over the documents; `all` is sorted, so every bucket is too
   for (const d of all) {
-    push(`publisher:${d.publisherId}`, d);
-    push(`year:${d.published.slice(0, 4)}`, d);
-    push(`genre:${d.genreId}`, d);
-    push(`section:${d.sectionId}`, d);
-    push(`topic:${d.topicId}`, d);
-    const parent = d.topicId.split('-')[0]!;
-    if (parent !== d.topicId) push(`topic:${parent}`, d);
+    for (const k of kinds) {
+      for (const key of k.keys(d)) {
+        const id = `${k.kind}:${key}`;
+        let list = bucket.get(id);
+        if (!list) bucket.set(id, (list = []));
+        list.push(d);
+      }
+    }
   }
-  const docsOf = (key: string) => bucket.get(key) ?? [];
-
-  // one group per named item of a list (bodies, genres, sections, topics), in list order
-  const groupOf = (kind: GroupKind, item: { id: string; name: string }, children: Group[] = []): Group => ({
+  const groupOf = (kind: GroupKind, item: GroupItem): Group => ({
     kind,
     id: item.id,
     name: item.name,
-    docs: docsOf(`${kind}:${item.id}`),
-    children,
+    docs: bucket.get(`${kind}:${item.id}`) ?? [],
+    children: (item.children ?? []).map((c) => groupOf(kind, c)),
   });
-
-  const topicGroups = input.topics
-    .filter((t) => !t.parentId)
-    .map((t) =>
-      groupOf(
-        'topic',
-        t,
-        input.topics.filter((c) => c.parentId === t.id).map((c) => groupOf('topic', c)),
-      ),
-    );
-  const publisherGroups = input.bodies.map((b) => groupOf('publisher', b));
-  const years = [...new Set(all.map((d) => d.published.slice(0, 4)))].sort().reverse();
-  const yearGroups = years.map((y) => groupOf('year', { id: y, name: `${y}年` }));
-  const genreGroups = input.genres.map((g) => groupOf('genre', g));
-  const sectionGroups = input.sections.map((s) => groupOf('section', s));
-
-  const groups: Record<GroupKind, Group[]> = {
-    topic: topicGroups,
-    publisher: publisherGroups,
-    year: yearGroups,
-    genre: genreGroups,
-    section: sectionGroups,
-  };
+  const groups = Object.fromEntries(
+    kinds.map((k) => [k.kind, k.items(input).map((item) => groupOf(k.kind, item))]),
+  ) as Record<GroupKind, Group[]>;
   const index = new Map<string, Group>();
   for (const [kind, list] of Object.entries(groups)) {
     for (const g of list) {

@@ -1,66 +1,27 @@
 // Diagnostics: what the checks find, and how editors read it. One format for the build,
 // the command line and the tests.
+import { fieldsOf } from './schema/common.ts';
+import { DOCUMENT_FIELDS } from './schema/document.ts';
+import { PUBLISHER_FIELDS, SITE_FIELDS, genreSchema, sectionSchema, topicOverrideSchema } from './schema/site.ts';
 import type { Diagnostic } from './types.ts';
 
 export type { Diagnostic };
 
-/** Field names, English key → Chinese name, for messages that name a field both ways. */
-export const FIELD_NAMES: Record<string, string> = {
-  title: '标题',
-  index_no: '索引号',
-  publisher: '发布机构',
-  topic: '主题分类',
-  genre: '体裁',
-  doc_no: '文号',
-  written: '成文日期',
-  published: '发布日期',
-  validity: '有效性',
-  normative: '规范性文件类型',
-  repealed: '废止/失效日期',
-  superseded_by: '替代文件索引号',
-  keywords: '关键词',
-  summary: '内容概述',
-  section: '所属栏目',
-  slug: '网址标识',
-  note: '说明',
-  attachments: '附件',
-  body: '正文',
-  // site.yaml
-  site_name: '网站名称',
-  column_name: '栏目名称',
-  domain: '网站域名',
-  site_id_code: '政府网站标识码',
-  organisation: '主管机关',
-  'organisation.name': '主管机关名称',
-  'organisation.code': '机构代码',
-  'index_no.pattern': '索引号规则',
-  'index_no.year_from': '索引号年份来源',
-  base: '网站路径',
-  page_size: '每页条数',
-  footer: '页脚',
-  'footer.sponsor': '主办单位',
-  'footer.organizer': '承办单位',
-  'footer.contact': '联系方式',
-  'footer.address': '地址',
-  'footer.icp': 'ICP备案号',
-  'footer.police_record': '公安机关备案号',
-  office: '政府信息公开工作机构',
-  'office.name': '工作机构名称',
-  'office.address': '办公地址',
-  'office.postcode': '邮政编码',
-  'office.hours': '办公时间',
-  'office.phone': '联系电话',
-  'office.fax': '传真',
-  'office.email': '电子邮箱',
-  // bodies.yaml, topics.yaml, genres.yaml, sections.yaml
-  id: '标识',
-  name: '名称',
-  code: '机构代码',
-  level: '机构层级',
-  report_deadline: '年报发布期限',
-  parent: '上级分类',
-  aliases: '曾用名',
-};
+/**
+ * Field names, English key → Chinese name, for messages that name a field both ways. Derived
+ * from the schemas (each field carries its label); the first schema that names a key wins.
+ */
+export const FIELD_NAMES: Record<string, string> = Object.fromEntries(
+  [
+    ...DOCUMENT_FIELDS,
+    ...SITE_FIELDS,
+    ...PUBLISHER_FIELDS,
+    ...[topicOverrideSchema, genreSchema, sectionSchema].flatMap((s) => fieldsOf(s)),
+    { path: 'body', label: '正文' },
+  ]
+    .reverse()
+    .map((f) => [f.path, f.label]),
+);
 
 /** Builds a Diagnostic, filling fieldZh from the field table. */
 export function diag(

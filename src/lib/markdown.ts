@@ -156,6 +156,14 @@ export function isLocalTarget(url: string): boolean {
   return !!url && !/^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\/)/i.test(url) && !url.startsWith('?');
 }
 
+/** A link to a page of this site rather than to a file: '/catalogue/', '../other-doc/', '/'. */
+const isPageLink = (url: string) => {
+  const p = url.split(/[?#]/)[0]!;
+  return (
+    (p.startsWith('/') && !p.startsWith('//')) || (isLocalTarget(url) && (p.endsWith('/') || p === '..' || p === '.'))
+  );
+};
+
 const isMarkdownLink = (url: string) => /\.md$/i.test(url.split(/[?#]/)[0]!);
 
 export interface BodyScan {
@@ -164,6 +172,8 @@ export interface BodyScan {
   localLinks: { target: string; line: number }[];
   /** Links to other Markdown files (documents), relative to this file, decoded. */
   documentLinks: { target: string; line: number }[];
+  /** Links to pages of the site: root-relative ('/catalogue/') or ending in '/' ('../other-doc/'), decoded, without query or fragment. */
+  pageLinks: { target: string; line: number }[];
 }
 
 /**
@@ -171,7 +181,7 @@ export interface BodyScan {
  * hosts, and local links. Bodies without '<', '[' or a URL cost nothing: no parser runs.
  */
 export function scanBody(body: string, file: string, bodyLine: number): BodyScan {
-  const out: BodyScan = { diagnostics: [], localLinks: [], documentLinks: [] };
+  const out: BodyScan = { diagnostics: [], localLinks: [], documentLinks: [], pageLinks: [] };
   if (!/[<[]|:\/\/|javascript:/i.test(body)) return out;
   const tree = toHast(body);
   const lineOf = (n: Element) => (n.position ? n.position.start.line + bodyLine - 1 : bodyLine);
@@ -182,10 +192,12 @@ export function scanBody(body: string, file: string, bodyLine: number): BodyScan
       for (const f of inspectElement(node)) out.diagnostics.push(findingDiagnostic(f, file, line));
       for (const key of ['href', 'src']) {
         const v = node.properties[key];
-        if (typeof v !== 'string' || !isLocalTarget(v) || SCRIPT_URL.test(v)) continue;
+        if (typeof v !== 'string' || SCRIPT_URL.test(v)) continue;
         const target = safeDecode(v.split(/[?#]/)[0]!);
         if (!target) continue;
-        (isMarkdownLink(v) ? out.documentLinks : out.localLinks).push({ target, line });
+        if (isPageLink(v)) out.pageLinks.push({ target, line });
+        else if (!isLocalTarget(v)) continue;
+        else (isMarkdownLink(v) ? out.documentLinks : out.localLinks).push({ target, line });
       }
       walk(node);
     }

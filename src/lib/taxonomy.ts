@@ -1,7 +1,12 @@
 // Built-in classification lists: 主题分类 (domain.md §5), 体裁 (§5.1) and the column
 // sections (栏目: 指南, 制度, the 15 items of 条例 第二十条, 年报). A site may rename or
-// extend them in content/topics.yaml, genres.yaml and sections.yaml.
-import type { Genre, Section, Topic } from './types.ts';
+// extend them in content/topics.yaml, genres.yaml and sections.yaml; a renamed entry keeps its id
+// and every old name as an alias, so documents written before the rename still resolve.
+import { diag } from './diagnostics.ts';
+import type { genreSchema, sectionSchema, topicOverrideSchema } from './schema/site.ts';
+import type { Diagnostic, Genre, Section, Topic } from './types.ts';
+import type { YamlSource } from './yaml-source.ts';
+import type { z } from 'zod';
 
 /** The 22 categories of the State Council policy library with their sub-categories, in list order. */
 const TOPIC_LIST: [string, string[]][] = [
@@ -103,11 +108,11 @@ const GENRE_LIST: [string, string][] = [
   ['other', '其他'],
 ];
 
-/** Genres that are 公文种类 and so normally carry a 文号. */
-export const OFFICIAL_DOCUMENT_GENRES = new Set(GENRE_LIST.slice(0, 15).map(([id]) => id));
+/** Other names editors write for a built-in genre. */
+const GENRE_ALIASES: Record<string, string[]> = { order: ['命令', '令'] };
 
 export function builtInGenres(): Genre[] {
-  return GENRE_LIST.map(([id, name]) => ({ id, name }));
+  return GENRE_LIST.map(([id, name]) => ({ id, name, aliases: [...(GENRE_ALIASES[id] ?? [])] }));
 }
 
 /** Short names and full text of the 15 items of 条例 第二十条 (domain.md §3). */
@@ -170,3 +175,108 @@ export function builtInSections(): Section[] {
   });
   return sections;
 }
+
+interface Overrides<Y> {
+  items: Y[];
+  src?: YamlSource;
+}
+
+/** Adds `old` to `aliases` unless it is already there or is the current name. */
+const keepOldName = (aliases: string[], old: string, current: string) => {
+  if (old !== current && !aliases.includes(old)) aliases.push(old);
+};
+
+/**
+ * The built-in 主题分类 with topics.yaml applied: a renamed topic keeps its id and its old full
+ * name, and a renamed 大类's sub-categories keep theirs (`民政、扶贫、救灾\扶贫` still resolves after
+ * 17 is renamed 民政、乡村振兴、救灾).
+ */
+export function applyTopicOverrides(
+  overrides: Overrides<z.output<typeof topicOverrideSchema>>,
+  report: (d: Diagnostic) => void,
+): Topic[] {
+  const topics = builtInTopics();
+  const byId = new Map(topics.map((t) => [t.id, t]));
+  overrides.items.forEach((o, i) => {
+    const existing = byId.get(o.id);
+    if (existing) {
+      existing.name = o.name;
+      return;
+    }
+    const parentId = o.parent ?? (o.id.includes('-') ? o.id.split('-')[0] : undefined);
+    if (parentId && !byId.has(parentId)) {
+      report(
+        diag('error', 'unknown-topic-parent', 'topics.yaml', `主题分类“${o.name}”的上级分类“${parentId}”不存在。`, {
+          line: overrides.src?.lineOf([i]),
+          field: 'parent',
+          fix: '上级分类写已有大类的标识，例如 "17"。',
+        }),
+      );
+      return;
+    }
+    const t: Topic = { id: o.id, name: o.name, fullName: o.name, parentId, aliases: [] };
+    topics.push(t);
+    byId.set(t.id, t);
+  });
+  for (const t of topics) {
+    const fullName = t.parentId ? `${byId.get(t.parentId)!.name}\\${t.name}` : t.name;
+    keepOldName(t.aliases, t.fullName, fullName);
+    t.fullName = fullName;
+  }
+  // every name a sub-category had: each old name of its parent combined with each of its own names
+  for (const t of topics) {
+    if (!t.parentId) continue;
+    const parent = byId.get(t.parentId)!;
+    const own = [t.name, ...t.aliases.map((a) => a.split('\\').pop()!)];
+    for (const p of parent.aliases) for (const n of own) keepOldName(t.aliases, `${p}\\${n}`, t.fullName);
+  }
+  // keep list order: parents, each followed by its children
+  return topics.filter((t) => !t.parentId).flatMap((p) => [p, ...topics.filter((c) => c.parentId === p.id)]);
+}
+
+/** The built-in 体裁 with genres.yaml applied; a renamed genre keeps its old name. */
+export function applyGenreOverrides(overrides: Overrides<z.output<typeof genreSchema>>): Genre[] {
+  const genres = builtInGenres();
+  for (const y of overrides.items) {
+    const existing = genres.find((g) => g.id === y.id);
+    if (!existing) genres.push({ id: y.id, name: y.name, aliases: [] });
+    else {
+      keepOldName(existing.aliases, existing.name, y.name);
+      existing.name = y.name;
+    }
+  }
+  return genres;
+}
+
+/** The built-in sections with sections.yaml applied; a renamed section keeps its old name. */
+export function applySectionOverrides(overrides: Overrides<z.output<typeof sectionSchema>>): Section[] {
+  const sections = builtInSections();
+  for (const y of overrides.items) {
+    const existing = sections.find((s) => s.id === y.id);
+    if (!existing) {
+      sections.push({ id: y.id, name: y.name, aliases: [...y.aliases], description: y.description, group: 'other' });
+      continue;
+    }
+    keepOldName(existing.aliases, existing.name, y.name);
+    existing.name = y.name;
+    for (const a of y.aliases) keepOldName(existing.aliases, a, y.name);
+    if (y.description !== undefined) existing.description = y.description;
+  }
+  return sections;
+}
+
+/**
+ * Levels of a publisher (bodies.yaml `level`), from which the annual report derives its deadline
+ * (docs/domain.md: departments of 县级以上 governments by 01-31, a government's own report by 03-31,
+ * townships and streets as set locally). A site adds its own in site.yaml `levels`.
+ */
+export const PUBLISHER_LEVELS = [
+  '省级人民政府',
+  '省级政府部门',
+  '市级人民政府',
+  '市级政府部门',
+  '县级人民政府',
+  '县级政府部门',
+  '乡镇人民政府',
+  '街道办事处',
+] as const;

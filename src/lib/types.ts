@@ -1,5 +1,18 @@
-// Core types of gongkai's domain. Plain TypeScript, no Astro imports.
-// Every module under src/lib and every page speaks these types.
+// Core types of gongkai's domain. Plain TypeScript, no Astro imports. The types of what editors
+// write (site.yaml, bodies.yaml, document frontmatter) are derived from their schemas in
+// src/lib/schema/; the rest is computed by loadSite.
+import type { z } from 'zod';
+import type { DocumentFrontmatter } from './schema/document.ts';
+import type { publisherSchema, siteSchema } from './schema/site.ts';
+
+/** 'police_record' → 'policeRecord', at the type level. */
+type Camel<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
+/** An object type with camelCase keys, nested plain objects included (arrays are kept as they are). */
+export type CamelCased<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T as K extends string ? Camel<K> : K]: CamelCased<T[K]> }
+    : T;
 
 /** One finding of a check. Never thrown by checks; collected by loadSite. */
 export interface Diagnostic {
@@ -20,17 +33,11 @@ export interface Diagnostic {
   fix?: string;
 }
 
-export type Validity = '有效' | '失效' | '废止';
-export type Normative = '规章' | '行政规范性文件';
+export type Validity = NonNullable<DocumentFrontmatter['validity']>; // 有效 | 失效 | 废止
+export type Normative = NonNullable<DocumentFrontmatter['normative']>; // 规章 | 行政规范性文件
 
-/** An issuing body (发布机构). */
-export interface Body {
-  id: string; // ASCII, used in URLs
-  name: string; // what documents' `publisher` names, exactly
-  code?: string; // 统一社会信用代码 (18) or 组织机构代码 (9)
-  level?: string; // 县级人民政府 | 县级政府部门 | 乡镇人民政府 | 街道办事处 …
-  reportDeadline?: string; // MM-DD
-}
+/** An issuing body (发布机构), from bodies.yaml. The editors' file keeps its name. */
+export type Publisher = CamelCased<z.output<typeof publisherSchema>>;
 
 /** A 主题分类 node. Top level ids are two digits ('02'); sub-categories 'NN-NN' ('02-01'). */
 export interface Topic {
@@ -38,13 +45,14 @@ export interface Topic {
   name: string; // display name of this node alone, e.g. '政务公开'
   fullName: string; // '综合政务\\政务公开' for a sub-category, '综合政务' for a top level one
   parentId?: string;
-  aliases: string[]; // old names still accepted (renamed topics keep their id)
+  aliases: string[]; // old full names still accepted (renamed topics keep their id)
 }
 
 /** 体裁 (genre). */
 export interface Genre {
   id: string; // ASCII
   name: string; // 通知, 年报 …
+  aliases: string[]; // old names still accepted after a rename
 }
 
 /** A column section (栏目): 指南, 制度, the 15 items of 条例 第二十条, 年报, or a site's own. */
@@ -60,83 +68,59 @@ export interface Attachment {
   title: string;
   /** Path relative to the content directory. */
   source: string;
-  /** File name as published (basename of source). */
+  /** Path as published below the document's folder (sub-folders kept). */
   fileName: string;
   /** Upper-case extension without dot: 'PDF', 'DOCX', 'XLSX' … */
   ext: string;
   bytes: number;
 }
 
+/** Frontmatter fields a page shows as written (camelCase); the others are resolved below. */
+type WrittenFields = CamelCased<
+  Omit<
+    DocumentFrontmatter,
+    'publisher' | 'topic' | 'genre' | 'section' | 'keywords' | 'summary' | 'slug' | 'attachments'
+  >
+>;
+
 /** A document's metadata (no body): what the content store holds and pages read. */
-export interface DocumentMeta {
+export type DocumentMeta = WrittenFields & {
   slug: string; // URL id, from index_no or explicit slug
   file: string; // relative to content dir, e.g. 'documents/2021/a.md'
-  title: string;
-  indexNo: string; // 索引号
+  published: string; // 发布日期 YYYY-MM-DD (the date part of what was written)
+  publishedAt: string; // 发布时间 'YYYY-MM-DD HH:MM' (Asia/Shanghai; 00:00 when no time was written)
   publisherId: string;
-  publisher: string; // 发布机构 name
+  publisher: string; // 发布机构 name (the current name when an old one was written)
   topicId: string; // 主题分类
   genreId: string; // 体裁
-  docNo?: string; // 文号
-  written: string; // 成文日期 YYYY-MM-DD
-  published: string; // 发布日期 YYYY-MM-DD
-  validity?: Validity; // 有效性
-  normative?: Normative; // 规章 | 行政规范性文件
-  repealed?: string; // 废止/失效日期 YYYY-MM-DD
-  supersededBy?: string; // 索引号 of the replacing document
-  supersededBySlug?: string; // resolved slug of that document
+  sectionId: string; // 所属栏目
+  supersededBySlug?: string; // resolved slug of the replacing document
   supersedes: string[]; // slugs of documents this one replaces (computed)
   keywords: string[];
   summary: string; // 内容概述: frontmatter `summary`, else first sentence of body (≤ 100 字)
-  sectionId: string;
   attachments: Attachment[];
   /** Other local files the body links to (images, downloads), relative to the content dir. */
   assets: string[];
-  /** Free-form note shown above the body, e.g. '本文为真实公开文本示例'. */
-  note?: string;
-}
+  /** The first image of the body or the attachments, relative to the content dir (<meta name="Image">). */
+  image?: string;
+};
 
-/** Settings from content/site.yaml. */
-export interface SiteSettings {
-  sample: boolean; // true: show the "示例数据" banner
-  siteName: string; // SiteName <meta>, e.g. 示例县人民政府
-  columnName: string; // 政府信息公开专栏
-  domain: string; // SiteDomain <meta>
-  siteIdCode: string; // 政府网站标识码 (SiteIDCode)
-  organisation: { name: string; code: string };
-  indexNo: { pattern: string; yearFrom: 'published' | 'written' };
-  base: string; // '/' or '/xxgk/'
-  pageSize: number; // rows per catalogue page
-  footer: {
-    sponsor: string; // 主办单位
-    organizer?: string; // 承办单位
-    contact?: string; // 联系方式
-    address?: string;
-    icp?: string; // ICP备案号
-    policeRecord?: string; // 公安机关备案号
-  };
-  office: {
-    // 政府信息公开工作机构 (for 指南 and 依申请公开)
-    name: string;
-    address?: string;
-    postcode?: string;
-    hours?: string;
-    phone?: string;
-    fax?: string;
-    email?: string;
-  };
-}
+/** Settings from content/site.yaml, as the schema reads them (camelCase), plus what follows from them. */
+export type SiteSettings = CamelCased<z.output<typeof siteSchema>> & {
+  /** Host name of site_url: <meta name="SiteDomain">. */
+  domain: string;
+};
 
 export interface SiteData {
   contentDir: string;
   settings: SiteSettings;
-  bodies: Body[];
+  publishers: Publisher[];
   topics: Topic[];
   genres: Genre[];
   sections: Section[];
   /** Documents that get a page, newest first (published desc, then indexNo desc). */
   documents: DocumentMeta[];
-  /** Documents whose `published` is after today: no page, listed in a warning. */
+  /** Documents whose `published` is after now: no page, listed in a warning. */
   heldBack: { file: string; title: string; published: string }[];
   diagnostics: Diagnostic[];
 }

@@ -95,15 +95,17 @@ export function numbersWhereStringsBelong(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const field of stringFields) {
-    const node = src.doc.getIn([...prefix, field], true);
+    // 'footer.icp' is a nested field
+    const keys = field.split('.');
+    const node = src.doc.getIn([...prefix, ...keys], true);
     if (isScalar(node) && typeof node.value === 'number') {
       const written = (node as { source?: string }).source ?? String(node.value);
-      const fieldPath = [...prefix, field].filter((p) => typeof p === 'string').join('.');
+      const fieldPath = [...prefix, ...keys].filter((p) => typeof p === 'string').join('.');
       out.push(
         diag('error', 'number-not-string', file, `“${written}”被读成了数字 ${node.value}，前导零或末尾数字会丢失。`, {
-          line: src.lineOf([...prefix, field]),
+          line: src.lineOf([...prefix, ...keys]),
           field: fieldPath,
-          fix: `给这个值加上引号：${field}: "${written}"`,
+          fix: `给这个值加上引号：${keys[keys.length - 1]}: "${written}"`,
         }),
       );
     }

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, pagePath, pagerWindow, paginate } from '../../src/lib/catalogue.ts';
 import { builtInGenres, builtInSections, builtInTopics } from '../../src/lib/taxonomy.ts';
-import type { Body, DocumentMeta } from '../../src/lib/types.ts';
+import type { DocumentMeta, Publisher } from '../../src/lib/types.ts';
 
-const bodies: Body[] = [
-  { id: 'gov', name: '县政府' },
-  { id: 'town', name: '镇政府' },
+const publishers: Publisher[] = [
+  { id: 'gov', name: '县政府', aliases: [] },
+  { id: 'town', name: '镇政府', aliases: [] },
 ];
 
 let serial = 0;
 function meta(p: Partial<DocumentMeta>): DocumentMeta {
   serial++;
+  const published = p.published ?? '2021-01-02';
   return {
+    publishedAt: `${published} 00:00`,
     slug: `d${serial}`,
     file: `documents/d${serial}.md`,
     title: `文件${serial}`,
@@ -41,7 +43,7 @@ const docs = [
 ];
 const cat = buildCatalogue({
   documents: docs,
-  bodies,
+  publishers,
   topics: builtInTopics(),
   genres: builtInGenres(),
   sections: builtInSections(),

@@ -87,7 +87,7 @@ const cases: [string, Record<string, unknown>, Partial<Diagnostic>, number?][] =
       code: 'schema',
       field: 'published',
       line: 9,
-      message: '日期“2021/03/05”格式不对，应写成 年-月-日，例如 2021-09-26。',
+      message: '日期“2021/03/05”格式不对，应写成 年-月-日 或 年-月-日 时:分，例如 2021-09-26 或 2021-09-26 10:30。',
     },
   ],
   [
@@ -116,13 +116,20 @@ const cases: [string, Record<string, unknown>, Partial<Diagnostic>, number?][] =
       field: 'topic',
       fieldZh: '主题分类',
       line: 5,
-      message: '主题分类“综合政务\\政务服务”不存在。',
+      message: '主题分类“综合政务\\政务服务”不存在。是不是“综合政务”？',
     },
   ],
   [
     'unknown genre',
     { genre: '便函' },
-    { level: 'error', code: 'unknown-genre', field: 'genre', fieldZh: '体裁', line: 6, message: '体裁“便函”不存在。' },
+    {
+      level: 'error',
+      code: 'unknown-genre',
+      field: 'genre',
+      fieldZh: '体裁',
+      line: 6,
+      message: '体裁“便函”不存在。是不是“函”？',
+    },
   ],
   [
     'unknown section',
@@ -132,7 +139,8 @@ const cases: [string, Record<string, unknown>, Partial<Diagnostic>, number?][] =
       code: 'unknown-section',
       field: 'section',
       fieldZh: '所属栏目',
-      message: '所属栏目“第二十条第（十六）项”不存在。',
+      message:
+        '所属栏目“第二十条第（十六）项”不存在。是不是“第二十条第（六）项”、“第二十条第（十）项”或“第二十条第（十一）项”？',
     },
   ],
   [
@@ -494,7 +502,6 @@ describe('checks across documents', () => {
     expect(site.diagnostics.map((d) => `${d.file}:${d.code}:${d.level}`).sort()).toEqual([
       'documents/a.md:symlink:error',
       'documents/copy.md:symlink:error',
-      'documents/secret.pdf:unused-file:warning',
     ]);
     expect(site.documents[0]!.attachments).toEqual([]);
   });
@@ -534,13 +541,13 @@ describe('checks across documents', () => {
     const site = load({ [A]: doc(BASE_DOC), 'documents/草稿.txt': '草稿', 'documents/附件2.pdf': '%PDF' });
     expect(site.diagnostics.map(pick)).toEqual([
       {
-        level: 'warning',
-        code: 'unused-file',
+        level: 'error',
+        code: 'not-markdown',
         file: 'documents/草稿.txt',
         line: undefined,
         field: undefined,
         fieldZh: undefined,
-        message: '这个文件不是 .md 文件，不会作为文件发布。',
+        message: '文件不是 .md 文件：gongkai 只把扩展名为 .md 的文件作为文件发布，它会被遗漏。',
       },
       {
         level: 'warning',
@@ -592,7 +599,7 @@ describe('site.yaml and bodies.yaml', () => {
     const site = loadSite(dir, { today: TODAY });
     expect(site.diagnostics.map(pick)).toContainEqual({
       level: 'error',
-      code: 'body-code',
+      code: 'publisher-code',
       file: 'bodies.yaml',
       line: 3,
       field: 'code',

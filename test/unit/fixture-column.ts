@@ -11,7 +11,7 @@ export const OFFICE_CODE = '1199999999990002XC'; // fictitious 示例县财政�
 export const SITE_YAML = `sample: true
 site_name: 测试县人民政府
 column_name: 政府信息公开专栏
-domain: www.ceshi.gov.cn
+site_url: https://www.ceshi.gov.cn
 site_id_code: "9999000001"
 organisation:
   name: 测试县人民政府

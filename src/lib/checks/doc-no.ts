@@ -2,11 +2,12 @@
 // real data also holds 国令第711号-style numbers and legacy forms.
 import { diag } from '../diagnostics.ts';
 import type { Diagnostic } from '../types.ts';
+import type { DocumentCheck } from './types.ts';
 
 const DOC_NO = /^[\u4e00-\u9fa5A-Za-z0-9]+〔(?:19|20)\d{2}〕[1-9]\d*号$/;
 const ORDER_NO = /^[\u4e00-\u9fa5]+令第[1-9]\d*号$/;
 
-export function checkDocNo(docNo: string, file: string, line: number | undefined): Diagnostic[] {
+function checkDocNo(docNo: string, file: string, line: number | undefined): Diagnostic[] {
   const v = docNo.trim();
   if (v === '无' || DOC_NO.test(v) || ORDER_NO.test(v)) return [];
   let hint = '格式应为 机关代字〔年份〕序号号，例如 示政办〔2021〕12号。';
@@ -21,3 +22,9 @@ export function checkDocNo(docNo: string, file: string, line: number | undefined
     }),
   ];
 }
+
+export const docNoCheck: DocumentCheck = {
+  scope: 'document',
+  name: '文号的格式',
+  run: ({ data, file, line }) => (data.doc_no ? checkDocNo(data.doc_no, file, line('doc_no')) : []),
+};

@@ -2,12 +2,13 @@
 // own code, else the site organisation's) with its check character, and the year.
 import { diag } from '../diagnostics.ts';
 import { checkOrganisationCode, type IndexPattern } from '../index-no.ts';
-import type { Body, Diagnostic } from '../types.ts';
+import type { Diagnostic, Publisher } from '../types.ts';
+import type { DocumentCheck } from './types.ts';
 
-export interface IndexNoInput {
+interface IndexNoInput {
   indexNo: string;
   pattern: IndexPattern;
-  publisher: Body | undefined;
+  publisher: Publisher | undefined;
   organisation: { name: string; code: string };
   /** The date the year comes from (发布日期 unless site.yaml says 成文日期). */
   yearDate: string;
@@ -16,10 +17,18 @@ export interface IndexNoInput {
 
 const normCode = (c: string) => c.toUpperCase().replace('-', '');
 
-export function checkIndexNo(input: IndexNoInput, file: string, line: number | undefined): Diagnostic[] {
+function checkIndexNo(input: IndexNoInput, file: string, line: number | undefined): Diagnostic[] {
   const { indexNo, pattern, publisher } = input;
   const field = { line, field: 'index_no' };
   const parts = pattern.parse(indexNo);
+  if (!parts && pattern.parse(indexNo.toUpperCase())) {
+    return [
+      diag('error', 'index-no-case', file, `索引号“${indexNo}”中的字母应为大写。`, {
+        ...field,
+        fix: `改为 ${indexNo.toUpperCase()}（机构代码中的字母一律大写）。`,
+      }),
+    ];
+  }
   if (!parts) {
     return [
       diag('error', 'index-no-pattern', file, `索引号“${indexNo}”不符合本网站的索引号规则 ${pattern.source}。`, {
@@ -72,3 +81,16 @@ export function checkIndexNo(input: IndexNoInput, file: string, line: number | u
   }
   return out;
 }
+
+export const indexNoCheck: DocumentCheck = {
+  scope: 'document',
+  name: '索引号的规则、机构代码与年份',
+  run({ data, file, line, publisher }, { settings, indexPattern }) {
+    if (!settings || !indexPattern || typeof data.index_no !== 'string') return [];
+    const yearFrom = settings.indexNo.yearFrom;
+    const yearDate = (yearFrom === 'written' ? data.written : data.published)?.slice(0, 10);
+    if (!yearDate) return [];
+    const input = { indexNo: data.index_no, pattern: indexPattern, publisher, organisation: settings.organisation };
+    return checkIndexNo({ ...input, yearDate, yearFrom }, file, line('index_no'));
+  },
+};

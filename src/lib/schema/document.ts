@@ -1,56 +1,80 @@
-// Frontmatter of a document (content/documents/**/*.md). docs/design.md lists the fields.
+// Frontmatter of a document (content/documents/**/*.md). Each field carries its Chinese label
+// and description; types, the label table of messages, the unknown-field and number-not-string
+// checks and the field table of docs/design.md are derived from this schema.
 import { z } from 'zod';
-import { dateString, nonEmpty } from './common.ts';
+import { dateString, dateTimeString, field, fieldsOf, nonEmpty } from './common.ts';
 
 export const VALIDITY = ['有效', '失效', '废止'] as const;
 export const NORMATIVE = ['规章', '行政规范性文件'] as const;
 
 export const attachmentSchema = z.object({
-  file: nonEmpty, // path relative to the Markdown file
-  title: nonEmpty,
+  file: field(nonEmpty, '附件文件', '附件的文件名，相对于本 Markdown 文件所在目录。', '附件1.pdf'),
+  title: field(nonEmpty, '附件名称', '网页上显示的附件名称。', '附件1：示例县政务公开工作要点'),
 });
 
 export const documentSchema = z.object({
-  title: nonEmpty,
-  index_no: nonEmpty, // 索引号
-  publisher: nonEmpty, // 发布机构
-  topic: nonEmpty, // 主题分类
-  genre: nonEmpty, // 体裁
-  doc_no: nonEmpty.optional(), // 文号
-  written: dateString, // 成文日期
-  published: dateString, // 发布日期
-  validity: z.enum(VALIDITY).optional(), // 有效性
-  normative: z.enum(NORMATIVE).optional(),
-  repealed: dateString.optional(), // 废止/失效日期
-  superseded_by: nonEmpty.optional(),
-  keywords: z.union([z.array(z.union([z.string(), z.number()]).transform(String)), z.string()]).optional(),
-  summary: z.string().optional(), // 内容概述
-  section: nonEmpty, // 所属栏目
-  slug: z
-    .string()
-    .regex(/^[0-9a-z](?:[0-9a-z-]*[0-9a-z])?$/, '网址标识只能用小写字母、数字和连字符“-”，且不以“-”开头或结尾。')
-    .optional(),
-  note: z.string().optional(),
-  attachments: z.array(attachmentSchema).optional(),
+  title: field(nonEmpty, '标题', '文件的完整标题。', '示例县人民政府办公室关于……的通知'),
+  index_no: field(
+    nonEmpty,
+    '索引号',
+    '文件在本网站唯一的索引号，按 site.yaml 的索引号规则编写；加引号。',
+    '"11999999999900011L/202103-00012"',
+  ),
+  publisher: field(nonEmpty, '发布机构', '发布机构的全称，必须是 bodies.yaml 中的名称。', '示例县人民政府办公室'),
+  topic: field(nonEmpty, '主题分类', '大类\\小类，或只写大类；不加引号或用单引号。', '综合政务\\政务公开'),
+  genre: field(nonEmpty, '体裁', '公文种类或其他体裁，如 通知、公告、年报、解读。', '通知'),
+  doc_no: field(nonEmpty.optional(), '文号', '发文字号：机关代字〔年份〕序号号。', '示政办〔2021〕5号'),
+  written: field(dateString, '成文日期', '文件的成文（生成）日期，年-月-日。', '2021-03-01'),
+  published: field(
+    dateTimeString,
+    '发布日期',
+    '在本网站发布的日期，可带时间（北京时间）；晚于今天的文件到期才发布。',
+    '2021-03-05 或 2021-03-05 10:30',
+  ),
+  validity: field(z.enum(VALIDITY).optional(), '有效性', '有效、失效 或 废止；规范性文件必须填写。', '有效'),
+  normative: field(
+    z.enum(NORMATIVE).optional(),
+    '规范性文件类型',
+    '规章 或 行政规范性文件；填写后必须注明有效性。',
+    '行政规范性文件',
+  ),
+  repealed: field(dateString.optional(), '废止/失效日期', '规范性文件废止或失效的日期。', '2024-01-01'),
+  superseded_by: field(
+    nonEmpty.optional(),
+    '替代文件索引号',
+    '替代本文件的那份文件的索引号。',
+    '"11999999999900011L/202401-00003"',
+  ),
+  keywords: field(
+    z.union([z.array(z.union([z.string(), z.number()]).transform(String)), z.string()]).optional(),
+    '关键词',
+    '列表，或用顿号、逗号分隔的一行文字。',
+    '[政务公开, 工作要点]',
+  ),
+  summary: field(z.string().optional(), '内容概述', '目录中显示的内容概述；不填时取正文第一句（100 字以内）。'),
+  section: field(
+    nonEmpty,
+    '所属栏目',
+    '栏目名称或别名，如 政府信息公开指南、第二十条第（一）项、政府信息公开年报。',
+    '第二十条第（一）项',
+  ),
+  slug: field(
+    z
+      .string()
+      .regex(/^[0-9a-z](?:[0-9a-z-]*[0-9a-z])?$/, '网址标识只能用小写字母、数字和连字符“-”，且不以“-”开头或结尾。')
+      .optional(),
+    '网址标识',
+    '网址 doc/<网址标识>/；不填时由索引号生成。只在索引号无法生成网址或两份文件冲突时填写。',
+    'zhengce-2021-001',
+  ),
+  note: field(z.string().optional(), '说明', '显示在正文上方的说明，例如“本文为真实公开文本示例”。'),
+  attachments: field(z.array(attachmentSchema).optional(), '附件', '附件列表，每项写 file 和 title。'),
 });
 
 export type DocumentFrontmatter = z.infer<typeof documentSchema>;
 
-export const DOCUMENT_FIELDS = Object.keys(documentSchema.shape);
-
-/** Fields whose value must be text even when it looks like a number. */
-export const DOCUMENT_STRING_FIELDS = [
-  'title',
-  'index_no',
-  'publisher',
-  'doc_no',
-  'superseded_by',
-  'summary',
-  'slug',
-  'section',
-  'genre',
-  'topic',
-];
+/** Every frontmatter field with its label, derived from the schema. */
+export const DOCUMENT_FIELDS = fieldsOf(documentSchema);
 
 /** Splits `keywords` written as a string ("政务公开，年报") or a list. */
 export function splitKeywords(k: string[] | string | undefined): string[] {

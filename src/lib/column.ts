@@ -1,0 +1,338 @@
+// Reading a column: every file under the content directory is read once, parsed and validated
+// against its schema. What cannot be read (YAML syntax, frontmatter, schema, encoding) is reported
+// here; every other rule is a check in src/lib/checks/ that runs over what this module returns.
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ZodType } from 'zod';
+import { diag } from './diagnostics.ts';
+import { compileIndexPattern, type IndexPattern } from './index-no.ts';
+import { scanBody, splitFrontmatter, type BodyScan } from './markdown.ts';
+import { NameIndex } from './names.ts';
+import { camelKeys } from './camel.ts';
+import type { FieldInfo } from './schema/common.ts';
+import { DOCUMENT_FIELDS, documentSchema, type DocumentFrontmatter } from './schema/document.ts';
+import {
+  PUBLISHER_FIELDS,
+  SITE_FIELDS,
+  genresSchema,
+  publishersSchema,
+  sectionsSchema,
+  siteSchema,
+  topicsSchema,
+} from './schema/site.ts';
+import { applyGenreOverrides, applySectionOverrides, applyTopicOverrides } from './taxonomy.ts';
+import { readTextFile } from './text-file.ts';
+import type { Diagnostic, Genre, Publisher, Section, SiteSettings, Topic } from './types.ts';
+import { numbersWhereStringsBelong, parseYamlSource, validate, type YamlSource } from './yaml-source.ts';
+
+/** A file a document refers to (attachment or body link), as found on disk. */
+export interface FileRef {
+  /** As written by the editor, relative to the Markdown file. */
+  written: string;
+  /** Relative to the content directory, normalised. */
+  rel: string;
+  line?: number;
+  /** 'outside': not in the document's folder or below; 'symlink': refused; 'missing': no such file. */
+  state: 'ok' | 'outside' | 'missing' | 'symlink';
+  bytes: number;
+}
+
+/** One Markdown file under documents/, read and validated as far as it could be. */
+export interface SourceDocument {
+  file: string;
+  /** Folder of the file, relative to the content directory. */
+  dir: string;
+  /** The frontmatter's YAML, when it could be parsed. */
+  yaml?: YamlSource;
+  /** Fields that passed the schema (all of them when `valid` is set). */
+  data: Partial<DocumentFrontmatter>;
+  /** The whole frontmatter, when it passed the schema. */
+  valid?: DocumentFrontmatter;
+  /** Fields the schema (or the number check) rejected: other checks leave them alone. */
+  badFields: Set<string>;
+  /** Line of a frontmatter field (its key), for messages. */
+  line(field: string): number | undefined;
+  body: string;
+  scan: BodyScan;
+  attachments: (FileRef & { title?: string })[];
+  /** Local files the body links to (images, downloads), attachments excluded. */
+  bodyFiles: FileRef[];
+  /** Fields whose invisible characters (zero-width space, BOM …) were removed when reading. */
+  cleaned: { field: string; found: string[] }[];
+}
+
+/** What the site's own files hold; `undefined` where a file could not be read. */
+export interface ColumnSources {
+  site?: YamlSource;
+  bodies?: YamlSource;
+}
+
+export interface Column {
+  contentDir: string;
+  /** Today (Asia/Shanghai) as YYYY-MM-DD. */
+  today: string;
+  /** Now as 'YYYY-MM-DD HH:MM' (Asia/Shanghai): documents published later are held back. */
+  now: string;
+  settings?: SiteSettings;
+  indexPattern?: IndexPattern;
+  publishers: Publisher[];
+  topics: Topic[];
+  genres: Genre[];
+  sections: Section[];
+  names: NameIndex;
+  sources: ColumnSources;
+  documents: SourceDocument[];
+  /** Files under documents/ that are not Markdown documents (attachments, images, strays). */
+  otherFiles: string[];
+  /** Symbolic links under documents/ (never followed). */
+  symlinks: string[];
+  /** What reading found: files that could not be read, YAML and schema errors. */
+  diagnostics: Diagnostic[];
+}
+
+export interface ReadOptions {
+  today: string;
+  now: string;
+}
+
+/** Reads and validates every file of a content directory. Never throws for content problems. */
+export function readColumn(contentDir: string, options: ReadOptions): Column {
+  const diagnostics: Diagnostic[] = [];
+  const report = (d: Diagnostic | Diagnostic[]) => (Array.isArray(d) ? diagnostics.push(...d) : diagnostics.push(d));
+  const readYaml = (name: string, required: boolean) => readYamlFile(contentDir, name, required, report);
+
+  const sources: ColumnSources = { site: readYaml('site.yaml', true), bodies: readYaml('bodies.yaml', true) };
+  const settings = sources.site && readSettings(sources.site, report);
+  const publishers = sources.bodies ? readPublishers(sources.bodies, report) : [];
+  const topics = applyTopicOverrides(
+    readList(readYaml('topics.yaml', false), 'topics.yaml', topicsSchema, report),
+    report,
+  );
+  const genres = applyGenreOverrides(readList(readYaml('genres.yaml', false), 'genres.yaml', genresSchema, report));
+  const sections = applySectionOverrides(
+    readList(readYaml('sections.yaml', false), 'sections.yaml', sectionsSchema, report),
+  );
+  let indexPattern: IndexPattern | undefined;
+  try {
+    if (settings) indexPattern = compileIndexPattern(settings.indexNo.pattern);
+  } catch {
+    // reported by the site-settings check
+  }
+
+  const docsDir = path.join(contentDir, 'documents');
+  const otherFiles: string[] = [];
+  const symlinks: string[] = [];
+  const files = existsSync(docsDir) ? listMarkdown(docsDir, 'documents', otherFiles, symlinks) : [];
+  const documents: SourceDocument[] = [];
+  for (const file of files) {
+    const doc = readDocument(contentDir, file, report);
+    if (doc) documents.push(doc);
+  }
+  return {
+    contentDir,
+    today: options.today,
+    now: options.now,
+    settings,
+    indexPattern,
+    publishers,
+    topics,
+    genres,
+    sections,
+    names: new NameIndex(publishers, topics, genres, sections),
+    sources,
+    documents,
+    otherFiles,
+    symlinks,
+    diagnostics,
+  };
+}
+
+type Report = (d: Diagnostic | Diagnostic[]) => void;
+
+function readDocument(contentDir: string, file: string, report: Report): SourceDocument | undefined {
+  const read = readTextFile(contentDir, file);
+  if (!read.ok) {
+    report(read.diagnostic);
+    return undefined;
+  }
+  const split = splitFrontmatter(read.text);
+  if (split.unclosed) {
+    report(
+      diag('error', 'frontmatter-unclosed', file, '元数据没有结束：第 1 行的 --- 之后找不到结束的 ---。', {
+        line: 1,
+        fix: '在最后一个字段之后单独写一行 ---，再写正文。',
+      }),
+    );
+    return undefined;
+  }
+  if (!split.hasFrontmatter) {
+    report(
+      diag('error', 'no-frontmatter', file, '文件开头没有元数据（以 --- 开始和结束的一段）。', {
+        line: 1,
+        fix: '在文件第一行写 ---，随后写标题、索引号等字段，再写一行 --- 结束。',
+      }),
+    );
+    return undefined;
+  }
+  const dir = path.posix.dirname(file);
+  const scan = scanBody(split.body, file, split.bodyLine);
+  const yaml = parseYamlSource(split.matter, file);
+  report(yaml.diagnostics);
+  const base = { file, dir, body: split.body, scan, attachments: [], bodyFiles: [], badFields: new Set<string>() };
+  if (yaml.diagnostics.length) return { ...base, data: {}, line: () => undefined, cleaned: [] };
+  const cleaned = removeInvisible(yaml.value);
+
+  const numberDiags = numbersWhereStringsBelong(yaml, textFields(DOCUMENT_FIELDS), file);
+  report(numberDiags);
+  const { data: valid, diagnostics: schemaDiags } = validate(documentSchema, yaml, file);
+  // a number-instead-of-text problem is already reported with better advice
+  report(schemaDiags.filter((d) => !numberDiags.some((n) => n.field === d.field)));
+  const badFields = new Set([...schemaDiags, ...numberDiags].map((d) => d.field?.split('.')[0] ?? ''));
+  const raw = (yaml.value && typeof yaml.value === 'object' ? yaml.value : {}) as Record<string, unknown>;
+  // Fields that passed the schema are still checked when others failed, so one run lists every problem.
+  const data =
+    valid ??
+    (Object.fromEntries(Object.entries(raw).filter(([k]) => !badFields.has(k))) as Partial<DocumentFrontmatter>);
+  const line = (field: string) => yaml.lineOf([field]);
+  const attachments = Array.isArray(data.attachments)
+    ? data.attachments.flatMap((item, i) => {
+        const a = item as { file?: unknown; title?: unknown };
+        if (typeof a?.file !== 'string' || !a.file.trim()) return []; // reported by the schema
+        const ref = fileRef(contentDir, dir, a.file, yaml.lineOf(['attachments', i, 'file']));
+        return [{ ...ref, title: typeof a.title === 'string' ? a.title : undefined }];
+      })
+    : [];
+  const attached = new Set(attachments.map((a) => a.rel));
+  const bodyFiles = scan.localLinks
+    .map((l) => fileRef(contentDir, dir, l.target, l.line))
+    .filter((r, i, all) => !attached.has(r.rel) && all.findIndex((o) => o.rel === r.rel) === i);
+  return { ...base, yaml, data, valid, badFields, line, attachments, bodyFiles, cleaned };
+}
+
+/** Characters word processors paste that nobody sees: they break exact look-ups and duplicate checks. */
+const INVISIBLE: [string, string, string][] = [
+  ['\u200B', '零宽空格 U+200B', ''],
+  ['\u200C', '零宽非连接符 U+200C', ''],
+  ['\u200D', '零宽连接符 U+200D', ''],
+  ['\u2060', '零宽不换行符 U+2060', ''],
+  ['\uFEFF', '字节顺序标记 U+FEFF', ''],
+  ['\u00AD', '软连字符 U+00AD', ''],
+  ['\u00A0', '不换行空格 U+00A0', ' '],
+];
+const CLEANED_FIELDS = ['title', 'index_no', 'doc_no', 'superseded_by'];
+
+/** Removes invisible characters from the text fields that identify a document, in place. */
+function removeInvisible(value: unknown): { field: string; found: string[] }[] {
+  if (!value || typeof value !== 'object') return [];
+  const fields = value as Record<string, unknown>;
+  const out: { field: string; found: string[] }[] = [];
+  for (const field of CLEANED_FIELDS) {
+    const original = fields[field];
+    if (typeof original !== 'string') continue;
+    let v = original;
+    const found: string[] = [];
+    for (const [char, name, replacement] of INVISIBLE) {
+      if (!v.includes(char)) continue;
+      found.push(name);
+      // a no-break space inside a title is a space; in a code it is removed
+      v = v.split(char).join(field === 'title' ? replacement : '');
+    }
+    if (found.length) {
+      fields[field] = v.trim();
+      out.push({ field, found });
+    }
+  }
+  return out;
+}
+
+/** Where a file named in a document is, and whether it may be published. */
+function fileRef(contentDir: string, dir: string, written: string, line: number | undefined): FileRef {
+  const rel = path.posix.normalize(path.posix.join(dir, written));
+  const ref: FileRef = { written, rel, line, state: 'ok', bytes: 0 };
+  if (!rel.startsWith(dir + '/')) return { ...ref, state: 'outside' };
+  try {
+    const st = lstatSync(path.join(contentDir, rel));
+    if (st.isSymbolicLink()) return { ...ref, state: 'symlink' };
+    if (!st.isFile()) return { ...ref, state: 'missing' };
+    return { ...ref, bytes: st.size };
+  } catch {
+    return { ...ref, state: 'missing' };
+  }
+}
+
+/** Markdown files under `dir` (sorted, paths relative to the content dir); every other file goes to `others`. */
+function listMarkdown(dir: string, prefix: string, others: string[], links: string[]): string[] {
+  const out: string[] = [];
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const rel = `${prefix}/${e.name}`;
+    // a linked document or folder is refused here; a linked attachment where it is listed
+    if (e.isSymbolicLink() && !e.name.toLowerCase().endsWith('.md') && !isDirLink(path.join(dir, e.name)))
+      others.push(rel);
+    else if (e.isSymbolicLink()) links.push(rel);
+    else if (e.isDirectory()) out.push(...listMarkdown(path.join(dir, e.name), rel, others, links));
+    else if (e.isFile() && e.name.toLowerCase().endsWith('.md')) out.push(rel);
+    else if (e.isFile()) others.push(rel);
+  }
+  return out;
+}
+
+function isDirLink(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function readYamlFile(contentDir: string, name: string, required: boolean, report: Report): YamlSource | undefined {
+  if (!existsSync(path.join(contentDir, name))) {
+    if (required) {
+      report(
+        diag('error', 'missing-file', name, `缺少必需的文件 ${name}。`, {
+          fix: `在内容目录中创建 ${name}（格式见 README）。`,
+        }),
+      );
+    }
+    return undefined;
+  }
+  const read = readTextFile(contentDir, name);
+  if (!read.ok) {
+    report(read.diagnostic);
+    return undefined;
+  }
+  const src = parseYamlSource(read.text, name);
+  report(src.diagnostics);
+  return src.diagnostics.length ? undefined : src;
+}
+
+/** Text fields of a schema, as [prefix path, key] pairs for the number-not-string check. */
+const textFields = (fields: FieldInfo[]) => fields.filter((f) => f.text).map((f) => f.path);
+
+function readSettings(src: YamlSource, report: Report): SiteSettings | undefined {
+  const numberDiags = numbersWhereStringsBelong(src, textFields(SITE_FIELDS), 'site.yaml');
+  report(numberDiags);
+  const { data, diagnostics } = validate(siteSchema, src, 'site.yaml');
+  report(diagnostics.filter((d) => !numberDiags.some((n) => n.field === d.field)));
+  if (!data) return undefined;
+  const host = data.site_url.replace(/^https?:\/\//, '');
+  return { ...camelKeys(data), domain: host };
+}
+
+function readPublishers(src: YamlSource, report: Report): Publisher[] {
+  const seq = Array.isArray(src.value) ? src.value : [];
+  seq.forEach((_, i) => report(numbersWhereStringsBelong(src, textFields(PUBLISHER_FIELDS), 'bodies.yaml', [i])));
+  const { data, diagnostics } = validate(publishersSchema, src, 'bodies.yaml');
+  report(diagnostics);
+  return (data ?? []).map((p) => ({ ...camelKeys(p), code: p.code?.toUpperCase() }));
+}
+
+function readList<Y>(src: YamlSource | undefined, name: string, schema: ZodType<Y[]>, report: Report) {
+  if (!src) return { items: [] as Y[], src };
+  const { data, diagnostics } = validate(schema, src, name);
+  report(diagnostics);
+  return { items: data ?? [], src };
+}
