@@ -2,7 +2,8 @@
 // of the code, once, generically: a new schema field needs no copy code (see CamelCased in types.ts).
 import type { CamelCased } from './types.ts';
 
-const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+/** 'police_record' → 'policeRecord'. */
+export const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** A copy of `value` with camelCase keys; nested plain objects too, arrays and their items kept as they are. */
 export function camelKeys<T>(value: T): CamelCased<T> {

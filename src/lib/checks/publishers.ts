@@ -14,31 +14,33 @@ export const publishersCheck: ColumnCheck = {
     const src = sources.bodies;
     if (!src) return [];
     const out: Diagnostic[] = [];
-    const ids = new Set<string>();
-    const names = new Set<string>();
+    const seen = new Set<string>();
     const levels = [...PUBLISHER_LEVELS, ...(settings?.levels ?? [])];
     publishers.forEach((p, i) => {
-      const line = src.lineOf([i]);
-      if (ids.has(p.id)) {
-        out.push(
-          diag('error', 'duplicate-publisher-id', 'bodies.yaml', `机构标识“${p.id}”重复。`, {
-            line,
-            field: 'id',
-            fix: '每个机构使用不同的标识。',
-          }),
-        );
+      const duplicates: [string, () => Diagnostic][] = [
+        [
+          `id:${p.id}`,
+          () =>
+            diag('error', 'duplicate-publisher-id', 'bodies.yaml', `机构标识“${p.id}”重复。`, {
+              line: src.lineOf([i]),
+              field: 'id',
+              fix: '每个机构使用不同的标识。',
+            }),
+        ],
+        [
+          `name:${p.name}`,
+          () =>
+            diag('error', 'duplicate-publisher-name', 'bodies.yaml', `机构名称“${p.name}”重复。`, {
+              line: src.lineOf([i]),
+              field: 'name',
+              fix: '删除重复的一项。',
+            }),
+        ],
+      ];
+      for (const [key, report] of duplicates) {
+        if (seen.has(key)) out.push(report());
+        seen.add(key);
       }
-      if (names.has(p.name)) {
-        out.push(
-          diag('error', 'duplicate-publisher-name', 'bodies.yaml', `机构名称“${p.name}”重复。`, {
-            line,
-            field: 'name',
-            fix: '删除重复的一项。',
-          }),
-        );
-      }
-      ids.add(p.id);
-      names.add(p.name);
       const code = p.code ? checkOrganisationCode(p.code) : undefined;
       if (code && !code.ok) {
         out.push(

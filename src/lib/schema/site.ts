@@ -2,6 +2,7 @@
 // topics.yaml, genres.yaml, sections.yaml. Each field carries its Chinese label; the settings type,
 // the label table and docs/design.md derive from these schemas.
 import { z } from 'zod';
+import { camel } from '../camel.ts';
 import { field, fieldsOf, itemSchemaOf, nonEmpty } from './common.ts';
 
 const optionalText = z.string().optional();
@@ -91,12 +92,12 @@ export const siteSchema = z.object({
   ),
   office: field(
     z.object({
-      name: field(nonEmpty, '工作机构名称', '政府信息公开工作机构（受理依申请公开）的名称。'),
+      name: field(nonEmpty, '受理机构', '政府信息公开工作机构（受理依申请公开）的名称。'),
       address: field(optionalText, '办公地址', '办公地址。'),
       postcode: field(optionalText, '邮政编码', '邮政编码；加引号。', '"999000"'),
       hours: field(optionalText, '办公时间', '办公时间。'),
       phone: field(optionalText, '联系电话', '联系电话。'),
-      fax: field(optionalText, '传真', '传真号码。'),
+      fax: field(optionalText, '传真号码', '受理信函以外书面申请的传真号码。'),
       email: field(optionalText, '电子邮箱', '受理网络申请的电子邮箱。'),
     }),
     '政府信息公开工作机构',
@@ -170,3 +171,15 @@ export const sectionSchema = z.object({
   description: field(z.string().optional(), '说明', '栏目页上的说明文字。'),
 });
 export const sectionsSchema = z.array(sectionSchema);
+
+/**
+ * The filled-in fields of one group of site.yaml (`footer`, `office`) as [label, value] rows, in
+ * schema order, labels from the schema: what the footer and the 依申请公开 page list.
+ */
+export function labelledRows(group: 'footer' | 'office', values: object, omit: string[] = []): [string, string][] {
+  const byKey = new Map(Object.entries(values).map(([k, v]) => [k, v as unknown]));
+  return SITE_FIELDS.filter((f) => f.path.startsWith(`${group}.`) && !omit.includes(f.key)).flatMap((f) => {
+    const v = byKey.get(camel(f.key));
+    return typeof v === 'string' && v ? [[f.label, v] as [string, string]] : [];
+  });
+}
