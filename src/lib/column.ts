@@ -5,7 +5,7 @@ import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ZodType } from 'zod';
 import { diag } from './diagnostics.ts';
-import { compileIndexPattern, type IndexPattern } from './index-no.ts';
+import { compileIndexPattern, isUsableIndexPattern, type IndexPattern } from './index-no.ts';
 import { scanBody, splitFrontmatter, type BodyScan } from './markdown.ts';
 import { NameIndex } from './names.ts';
 import { camelKeys } from './camel.ts';
@@ -76,12 +76,19 @@ export interface Column {
   settings?: SiteSettings;
   indexPattern?: IndexPattern;
   publishers: Publisher[];
+  /**
+   * Whether bodies.yaml was read and valid: when not, its own diagnostics say why, and documents' 发布机构 go
+   * unchecked.
+   */
+  publishersRead: boolean;
   topics: Topic[];
   genres: Genre[];
   sections: Section[];
   names: NameIndex;
   sources: ColumnSources;
   documents: SourceDocument[];
+  /** Every .md file under documents/, also those that could not be read (their diagnostics say why). */
+  markdownFiles: string[];
   /** Files under documents/ that are not Markdown documents (attachments, images, strays). */
   otherFiles: string[];
   /** Symbolic links under documents/ (never followed). */
@@ -103,7 +110,8 @@ export function readColumn(contentDir: string, options: ReadOptions): Column {
 
   const sources: ColumnSources = { site: readYaml('site.yaml', true), bodies: readYaml('bodies.yaml', true) };
   const settings = sources.site && readSettings(sources.site, report);
-  const publishers = sources.bodies ? readPublishers(sources.bodies, report) : [];
+  const read = sources.bodies && readPublishers(sources.bodies, report);
+  const publishers = read ?? [];
   const topics = applyTopicOverrides(
     readList(readYaml('topics.yaml', false), 'topics.yaml', topicsSchema, report),
     report,
@@ -112,12 +120,11 @@ export function readColumn(contentDir: string, options: ReadOptions): Column {
   const sections = applySectionOverrides(
     readList(readYaml('sections.yaml', false), 'sections.yaml', sectionsSchema, report),
   );
-  let indexPattern: IndexPattern | undefined;
-  try {
-    if (settings) indexPattern = compileIndexPattern(settings.indexNo.pattern);
-  } catch {
-    // reported by the site-settings check
-  }
+  // an unusable pattern is reported once, by the site-settings check: documents are not checked against it
+  const indexPattern: IndexPattern | undefined =
+    settings && isUsableIndexPattern(settings.indexNo.pattern)
+      ? compileIndexPattern(settings.indexNo.pattern)
+      : undefined;
 
   const docsDir = path.join(contentDir, 'documents');
   const otherFiles: string[] = [];
@@ -135,12 +142,14 @@ export function readColumn(contentDir: string, options: ReadOptions): Column {
     settings,
     indexPattern,
     publishers,
+    publishersRead: !!read,
     topics,
     genres,
     sections,
     names: new NameIndex(publishers, topics, genres, sections),
     sources,
     documents,
+    markdownFiles: files,
     otherFiles,
     symlinks,
     diagnostics,
@@ -322,12 +331,12 @@ function readSettings(src: YamlSource, report: Report): SiteSettings | undefined
   return { ...camelKeys(data), domain: host };
 }
 
-function readPublishers(src: YamlSource, report: Report): Publisher[] {
+function readPublishers(src: YamlSource, report: Report): Publisher[] | undefined {
   const seq = Array.isArray(src.value) ? src.value : [];
   seq.forEach((_, i) => report(numbersWhereStringsBelong(src, textFields(PUBLISHER_FIELDS), 'bodies.yaml', [i])));
   const { data, diagnostics } = validate(publishersSchema, src, 'bodies.yaml');
   report(diagnostics);
-  return (data ?? []).map((p) => ({ ...camelKeys(p), code: p.code?.toUpperCase() }));
+  return data?.map((p) => ({ ...camelKeys(p), code: p.code?.toUpperCase() }));
 }
 
 function readList<Y>(src: YamlSource | undefined, name: string, schema: ZodType<Y[]>, report: Report) {

@@ -89,6 +89,14 @@ export interface IndexPattern {
 const PLACEHOLDER = /\{(code|year|yyyymm|serial(?::(\d+))?)\}/g;
 
 /**
+ * Whether a site's 索引号 pattern can be used: only known placeholders, and a {serial}. An unusable
+ * pattern is reported once (checks/site-settings.ts); documents are not checked against it.
+ */
+export function isUsableIndexPattern(pattern: string): boolean {
+  return !/\{(?!(?:code|year|yyyymm|serial(?::\d+)?)\})[^}]*\}/.test(pattern) && /\{serial(?::\d+)?\}/.test(pattern);
+}
+
+/**
  * Compiles a site's 索引号 pattern, e.g. "{code}/{yyyymm}-{serial:5}".
  * Placeholders: {code} (18- or 9-char organisation code), {year} (4 digits), {yyyymm}, {serial[:N]}.
  * Every other character stands for itself.

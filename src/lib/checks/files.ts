@@ -10,7 +10,7 @@ const NOT_MD = /\.(markdown|mdown|mkd|mdx|txt)$/i;
 export const filesCheck: ColumnCheck = {
   scope: 'column',
   name: 'documents/ 中的文件：链接、非 .md 文件、无人引用的文件',
-  run({ documents, otherFiles, symlinks }) {
+  run({ documents, markdownFiles, otherFiles, symlinks }) {
     const out: Diagnostic[] = [];
     for (const link of symlinks) {
       out.push(
@@ -19,7 +19,8 @@ export const filesCheck: ColumnCheck = {
         }),
       );
     }
-    if (!documents.length && !symlinks.length) {
+    // a .md file that could not be read (encoding, no frontmatter) is reported as such, not as missing
+    if (!markdownFiles.length && !symlinks.length) {
       out.push(
         diag('error', 'no-documents', 'documents/', '没有找到任何文件（content/documents/ 下的 .md 文件）。', {
           fix: '把文件放在 content/documents/ 目录下，扩展名为 .md。',

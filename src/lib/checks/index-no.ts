@@ -10,6 +10,8 @@ interface IndexNoInput {
   pattern: IndexPattern;
   publisher: Publisher | undefined;
   organisation: { name: string; code: string };
+  /** False when bodies.yaml could not be read: whose code the 索引号 should carry is then unknown. */
+  publishersRead: boolean;
   /** The date the year comes from (发布日期 unless site.yaml says 成文日期). */
   yearDate: string;
   yearFrom: 'published' | 'written';
@@ -50,7 +52,7 @@ function checkIndexNo(input: IndexNoInput, file: string, line: number | undefine
           fix: `核对机构代码；${ownerName}的代码是 ${expectedCode}。`,
         }),
       );
-    } else if (normCode(parts.code) !== normCode(expectedCode)) {
+    } else if (input.publishersRead && normCode(parts.code) !== normCode(expectedCode)) {
       out.push(
         diag(
           'error',
@@ -85,12 +87,18 @@ function checkIndexNo(input: IndexNoInput, file: string, line: number | undefine
 export const indexNoCheck: DocumentCheck = {
   scope: 'document',
   name: '索引号的规则、机构代码与年份',
-  run({ data, file, line, publisher }, { settings, indexPattern }) {
+  run({ data, file, line, publisher }, { settings, indexPattern, publishersRead }) {
     if (!settings || !indexPattern || typeof data.index_no !== 'string') return [];
     const yearFrom = settings.indexNo.yearFrom;
     const yearDate = (yearFrom === 'written' ? data.written : data.published)?.slice(0, 10);
     if (!yearDate) return [];
-    const input = { indexNo: data.index_no, pattern: indexPattern, publisher, organisation: settings.organisation };
+    const input = {
+      indexNo: data.index_no,
+      pattern: indexPattern,
+      publisher,
+      organisation: settings.organisation,
+      publishersRead,
+    };
     return checkIndexNo({ ...input, yearDate, yearFrom }, file, line('index_no'));
   },
 };

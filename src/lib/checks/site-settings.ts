@@ -1,7 +1,7 @@
 // site.yaml: the organisation's code and its check character, the 索引号 pattern, and the old
 // `domain` field agreeing with `site_url`.
 import { diag } from '../diagnostics.ts';
-import { checkOrganisationCode } from '../index-no.ts';
+import { checkOrganisationCode, isUsableIndexPattern } from '../index-no.ts';
 import type { Diagnostic } from '../types.ts';
 import type { ColumnCheck } from './types.ts';
 
@@ -22,9 +22,7 @@ export const siteSettingsCheck: ColumnCheck = {
         }),
       );
     }
-    const pattern = settings.indexNo.pattern;
-    const unknownPlaceholder = /\{(?!(?:code|year|yyyymm|serial(?::\d+)?)\})[^}]*\}/.test(pattern);
-    if (unknownPlaceholder || !/\{serial(?::\d+)?\}/.test(pattern)) {
+    if (!isUsableIndexPattern(settings.indexNo.pattern)) {
       out.push(
         diag('error', 'index-pattern', 'site.yaml', `索引号规则“${settings.indexNo.pattern}”无法识别。`, {
           line: lineOf(['index_no', 'pattern']),
