@@ -187,7 +187,10 @@ export function allowedTypes(extraTypes: readonly string[] = []): string[] {
   return [...out];
 }
 
-/** Decides whether a file may be published. `extraTypes` are the extensions site.yaml adds. SVG content is inspected. */
+/**
+ * Decides whether a file may be published. `extraTypes` are the extensions site.yaml adds. SVG content is
+ * inspected.
+ */
 export function checkPublishableFile(
   fileName: string,
   readBytes: () => Uint8Array,
@@ -483,7 +486,11 @@ function parseError(message: string): string {
   return m ? `第 ${m[1]} 行第 ${m[2]} 列：${m[3]}` : message;
 }
 
-/** Inspects SVG text: <script>, on*= handlers, javascript: URLs (also entity-encoded), <foreignObject>, references to another host (href/xlink:href/src/style url() or @import to http:, https:, //host, data:text/html), <animate>/<set> that change href to javascript: … Returns the first problem. */
+/**
+ * Inspects SVG text: <script>, on*= handlers, javascript: URLs (also entity-encoded), <foreignObject>,
+ * references to another host (href/xlink:href/src/style url() or @import to http:, https:, //host,
+ * data:text/html), <animate>/<set> that change href to javascript: … Returns the first problem.
+ */
 export function inspectSvg(text: string): FileVerdict {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const fail = (v: Refusal | undefined): void => {

@@ -27,7 +27,7 @@ export function splitFrontmatter(raw: string): {
   // gray-matter would take the whole file as metadata when the closing fence is missing
   const unclosed = hasFrontmatter && !/\r?\n---\s*(?:\r?\n|$)/.test(source.slice(3));
   if (unclosed) return { matter: '', body: '', bodyLine: 1, hasFrontmatter, unclosed };
-  // gray-matter only splits here: values are parsed by the `yaml` package (decisions.md §7)
+  // gray-matter only splits here: values are parsed by the `yaml` package (docs/decisions.md §8)
   const f = matter(source, { engines: { yaml: () => ({}) } });
   const prefix = source.length - f.content.length;
   const bodyLine = source.slice(0, prefix).split('\n').length;
@@ -172,7 +172,10 @@ export interface BodyScan {
   localLinks: { target: string; line: number }[];
   /** Links to other Markdown files (documents), relative to this file, decoded. */
   documentLinks: { target: string; line: number }[];
-  /** Links to pages of the site: root-relative ('/catalogue/') or ending in '/' ('../other-doc/'), decoded, without query or fragment. */
+  /**
+   * Links to pages of the site: root-relative ('/catalogue/') or ending in '/' ('../other-doc/'), decoded,
+   * without query or fragment.
+   */
   pageLinks: { target: string; line: number }[];
 }
 

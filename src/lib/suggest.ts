@@ -127,7 +127,10 @@ function lcsWeight(a: string[], b: string[], w: (c: string) => number): number {
   return prev[b.length]!;
 }
 
-/** Levenshtein distance where inserting or deleting a character costs its weight, and replacing one the larger weight. */
+/**
+ * Levenshtein distance where inserting or deleting a character costs its weight, and replacing one the larger
+ * weight.
+ */
 function editWeight(a: string[], b: string[], w: (c: string) => number): number {
   let prev = [0];
   for (let j = 1; j <= b.length; j++) prev[j] = prev[j - 1]! + w(b[j - 1]!);

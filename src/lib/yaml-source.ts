@@ -1,7 +1,7 @@
 // YAML with line numbers: values come from the `yaml` package (YAML 1.2), and every
-// value can be traced back to the line an editor has to change (decisions.md §7).
+// value can be traced back to the line an editor has to change (docs/decisions.md §12).
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
-import type { ZodError, ZodType } from 'zod';
+import type { core, ZodError, ZodType } from 'zod';
 import { diag } from './diagnostics.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -121,31 +121,15 @@ export function zodDiagnostics(
   prefix: (string | number)[] = [],
 ): Diagnostic[] {
   return error.issues.map((issue) => {
-    const path = [...prefix, ...(issue.path as (string | number)[])];
+    // zod paths may hold symbols; YAML keys are strings and indices
+    const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
     const field = path.filter((p) => typeof p === 'string').join('.') || undefined;
     const line = src.lineOf(path);
-    const where = path.some((p) => typeof p === 'number')
-      ? `（第 ${path
-          .filter((p) => typeof p === 'number')
-          .map((n) => (n as number) + 1)
-          .join('、')} 项）`
-      : '';
-    const { message, fix } = describeIssue(issue as unknown as ZodIssueLike, field);
+    const indices = path.filter((p): p is number => typeof p === 'number');
+    const where = indices.length ? `（第 ${indices.map((n) => n + 1).join('、')} 项）` : '';
+    const { message, fix } = describeIssue(issue, field);
     return diag('error', 'schema', file, message + where, { line, field, fix });
   });
-}
-
-interface ZodIssueLike {
-  code: string;
-  expected?: string;
-  input?: unknown;
-  format?: string;
-  values?: unknown[];
-  keys?: string[];
-  minimum?: number | bigint;
-  maximum?: number | bigint;
-  origin?: string;
-  message: string;
 }
 
 function typeName(v: unknown): string {
@@ -173,7 +157,8 @@ const EXPECTED: Record<string, string> = {
   boolean: 'true 或 false',
 };
 
-function describeIssue(issue: ZodIssueLike, field: string | undefined): { message: string; fix?: string } {
+/** A zod 4 issue in Chinese (`input` is there because validate() asks zod for it). */
+function describeIssue(issue: core.$ZodIssue, field: string | undefined): { message: string; fix?: string } {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined)
@@ -181,7 +166,7 @@ function describeIssue(issue: ZodIssueLike, field: string | undefined): { messag
       if (issue.input === null)
         return { message: '字段的值为空。', fix: '填写这个值，或删除这一行（如果它不是必填字段）。' };
       return {
-        message: `应为${EXPECTED[issue.expected ?? ''] ?? issue.expected}，实为${typeName(issue.input)}。`,
+        message: `应为${EXPECTED[issue.expected] ?? issue.expected}，实为${typeName(issue.input)}。`,
         fix:
           issue.expected === 'string'
             ? '给这个值加上引号，例如 "……"。'
@@ -190,13 +175,11 @@ function describeIssue(issue: ZodIssueLike, field: string | undefined): { messag
               : undefined,
       };
     case 'invalid_format':
-    case 'invalid_string':
       return { message: issue.message, fix: undefined };
     case 'invalid_value':
-    case 'invalid_enum_value':
       return {
         message: issue.input === undefined ? '不是允许的值。' : `“${String(issue.input)}”不是允许的值。`,
-        fix: `只能填写：${(issue.values ?? []).map(String).join('、')}。`,
+        fix: `只能填写：${issue.values.map(String).join('、')}。`,
       };
     case 'invalid_union':
       return {
@@ -209,7 +192,7 @@ function describeIssue(issue: ZodIssueLike, field: string | undefined): { messag
     case 'too_small':
       return { message: '不能为空。', fix: '填写这个值，或删除这一行（如果它不是必填字段）。' };
     case 'unrecognized_keys':
-      return { message: `无法识别的字段：${(issue.keys ?? []).join('、')}。`, fix: '检查字段名的拼写。' };
+      return { message: `无法识别的字段：${issue.keys.join('、')}。`, fix: '检查字段名的拼写。' };
     case 'custom':
       return { message: issue.message };
     default:

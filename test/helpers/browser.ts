@@ -99,7 +99,7 @@ export async function watchContext(
     document.addEventListener(
       'securitypolicyviolation',
       (e) => {
-        const report = (window as unknown as { __gongkaiCsp?: (v: unknown) => void }).__gongkaiCsp;
+        const report = (window as Window & { __gongkaiCsp?: (v: unknown) => void }).__gongkaiCsp;
         report?.({
           blockedURI: e.blockedURI,
           violatedDirective: e.violatedDirective,

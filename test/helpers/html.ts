@@ -2,7 +2,7 @@
 // and a few DOM-like helpers, so assertions do not depend on attribute order or whitespace.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'parse5';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 
 export interface El {
   tag: string;
@@ -12,21 +12,14 @@ export interface El {
 }
 export type Node = El | { text: string };
 
-interface P5Node {
-  nodeName: string;
-  tagName?: string;
-  value?: string;
-  attrs?: { name: string; value: string }[];
-  childNodes?: P5Node[];
-  content?: { childNodes?: P5Node[] };
-}
+type P5Node = DefaultTreeAdapterMap['childNode'];
 
 function convert(n: P5Node, parent?: El): Node | undefined {
-  if (n.nodeName === '#text') return { text: n.value ?? '' };
-  if (!n.tagName) return undefined;
+  if (n.nodeName === '#text' && 'value' in n) return { text: n.value };
+  if (!('tagName' in n)) return undefined;
   const el: El = { tag: n.tagName, attrs: {}, children: [], parent };
-  for (const a of n.attrs ?? []) el.attrs[a.name] = a.value;
-  const kids = n.tagName === 'template' ? (n.content?.childNodes ?? []) : (n.childNodes ?? []);
+  for (const a of n.attrs) el.attrs[a.name] = a.value;
+  const kids = 'content' in n ? n.content.childNodes : n.childNodes;
   for (const c of kids) {
     const k = convert(c, el);
     if (k) el.children.push(k);
@@ -35,9 +28,9 @@ function convert(n: P5Node, parent?: El): Node | undefined {
 }
 
 export function parseHtml(html: string): El {
-  const doc = parse(html) as unknown as P5Node;
+  const doc = parse(html);
   const root: El = { tag: '#document', attrs: {}, children: [] };
-  for (const c of doc.childNodes ?? []) {
+  for (const c of doc.childNodes) {
     const k = convert(c, root);
     if (k) root.children.push(k);
   }

@@ -19,7 +19,10 @@ export interface CheckedDocument extends SourceDocument {
 /** The column as the checks see it. */
 export interface CheckedColumn extends Omit<Column, 'documents'> {
   documents: CheckedDocument[];
-  /** Every page path the build produces ('/doc/x/', '/catalogue/topic/02/2/' …), base excluded; unset when site.yaml could not be read. */
+  /**
+   * Every page path the build produces ('/doc/x/', '/catalogue/topic/02/2/' …), base excluded; unset when
+   * site.yaml could not be read.
+   */
   pagePaths?: Set<string>;
 }
 

@@ -61,19 +61,16 @@ export interface FieldInfo extends FieldMeta {
   inner: z.ZodType;
 }
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; options?: z.ZodType[] };
-const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
-
 /** Removes optional / default / prefault / nullable wrappers and pipes (transforms). */
 export function unwrap(s: z.ZodType): { inner: z.ZodType; required: boolean } {
   let required = true;
-  let cur = s;
+  let cur: z.ZodType = s;
   for (;;) {
-    const def = defOf(cur);
-    if (def.type === 'optional' || def.type === 'default' || def.type === 'prefault' || def.type === 'nullable') {
-      if (def.type !== 'nullable') required = false;
-      cur = def.innerType!;
-    } else if (def.type === 'pipe') cur = def.in!;
+    if (cur instanceof z.ZodOptional || cur instanceof z.ZodDefault || cur instanceof z.ZodPrefault) {
+      required = false;
+      cur = cur.unwrap() as z.ZodType;
+    } else if (cur instanceof z.ZodNullable) cur = cur.unwrap() as z.ZodType;
+    else if (cur instanceof z.ZodPipe) cur = cur.in as z.ZodType;
     else return { inner: cur, required };
   }
 }
@@ -92,14 +89,16 @@ export function fieldsOf(schema: z.ZodObject, prefix = ''): FieldInfo[] {
     const { inner, required } = unwrap(s);
     const meta = metaOf(s) ?? metaOf(inner);
     if (!meta) throw new Error(`schema field ${path} has no label: wrap it in field()`);
-    out.push({ ...meta, path, key, required, text: defOf(inner).type === 'string', inner });
-    if (defOf(inner).type === 'object') out.push(...fieldsOf(inner as z.ZodObject, path));
+    out.push({ ...meta, path, key, required, text: inner instanceof z.ZodString, inner });
+    if (inner instanceof z.ZodObject) out.push(...fieldsOf(inner, path));
   }
   return out;
 }
 
 /** The element schema of an array-of-objects schema (bodies.yaml is a list of publishers). */
 export function itemSchemaOf(list: z.ZodType): z.ZodObject {
-  const def = defOf(unwrap(list).inner) as Def & { element?: z.ZodType };
-  return unwrap(def.element!).inner as z.ZodObject;
+  const { inner } = unwrap(list);
+  const item = inner instanceof z.ZodArray ? unwrap(inner.element as z.ZodType).inner : undefined;
+  if (!(item instanceof z.ZodObject)) throw new Error('itemSchemaOf: not a list of objects');
+  return item;
 }

@@ -20,21 +20,18 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** One Markdown table: field, 中文, required, meaning, example. */
 export function fieldTable(fields: FieldInfo[]): string {
-  const rows = fields.map(
-    (f) =>
-      `| \`${f.path}\` | ${f.label} | ${f.required ? '必填' : '可选'} | ${cell(f.description)} | ${f.example ? `\`${cell(f.example)}\`` : ''} |`,
-  );
+  const rows = fields.map((f) => {
+    const example = f.example ? `\`${cell(f.example)}\`` : '';
+    return `| \`${f.path}\` | ${f.label} | ${f.required ? '必填' : '可选'} | ${cell(f.description)} | ${example} |`;
+  });
   return ['| field | 中文 | | meaning | example |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
 /** `text` with every `<!-- fields:NAME -->…<!-- /fields:NAME -->` block replaced by the current table. */
 export function withFieldTables(text: string): string {
-  return text.replace(
-    /<!-- fields:([\w.]+) -->\n[\s\S]*?<!-- \/fields:\1 -->/g,
-    (whole, name: string) => {
-      const fields = FIELD_TABLES[name];
-      if (!fields) throw new Error(`docs/design.md names an unknown field table "${name}"`);
-      return `<!-- fields:${name} -->\n${fieldTable(fields)}\n<!-- /fields:${name} -->`;
-    },
-  );
+  return text.replace(/<!-- fields:([\w.]+) -->\n[\s\S]*?<!-- \/fields:\1 -->/g, (whole, name: string) => {
+    const fields = FIELD_TABLES[name];
+    if (!fields) throw new Error(`docs/design.md names an unknown field table "${name}"`);
+    return `<!-- fields:${name} -->\n${fieldTable(fields)}\n<!-- /fields:${name} -->`;
+  });
 }
