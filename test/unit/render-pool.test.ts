@@ -18,5 +18,6 @@ describe('renderBodyParallel', () => {
     expect(a).toBe(await renderBody(dir, 'documents/a.md'));
     expect(b).toBe('<p>第二份。</p>');
     await expect(renderBodyParallel(dir, path.join('documents', 'missing.md'))).rejects.toThrow(/ENOENT/);
-  });
+    // starting a worker thread that loads the Markdown pipeline takes seconds on a loaded machine
+  }, 60_000);
 });
