@@ -24,20 +24,25 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
   const diagnostics: Diagnostic[] = doc.errors.map((e) => {
     const line = lineAt(e.pos[0]);
-    const text = e.message.split('\n')[0] ?? e.message;
+    const reason = e.message.split('\n')[0] ?? e.message;
     if (e.code === 'BAD_DQ_ESCAPE') {
-      return diag('error', 'yaml-syntax', file, `YAML 语法错误：双引号内的反斜杠“\\”被当作转义符（${text}）。`, {
+      return diag('error', 'yaml-syntax', file, `YAML 语法错误：双引号内的反斜杠“\\”被当作转义符（${reason}）。`, {
         line,
         fix: "主题分类等含“\\”的值请不加引号或改用单引号，例如 topic: 综合政务\\政务公开 或 topic: '综合政务\\政务公开'。",
       });
     }
     if (e.code === 'DUPLICATE_KEY') {
-      return diag('error', 'yaml-duplicate-key', file, `同一字段写了两次（${text}）。`, {
+      // the key as written on its line (the parser's own message is English and names no key)
+      const key = text
+        .slice(text.lastIndexOf('\n', e.pos[0]) + 1)
+        .split(/:\s/)[0]!
+        .trim();
+      return diag('error', 'yaml-duplicate-key', file, `字段“${key}”写了两次。`, {
         line,
         fix: '删除重复的一行，只保留一个值。',
       });
     }
-    return diag('error', 'yaml-syntax', file, `YAML 语法错误：${text}`, {
+    return diag('error', 'yaml-syntax', file, `YAML 语法错误：${reason}`, {
       line,
       fix: '检查这一行及上一行的冒号、缩进（用空格，不用 Tab）、引号是否成对；列表中的空值请写 0 或删除。',
     });

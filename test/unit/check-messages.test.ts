@@ -148,7 +148,7 @@ const reading: Case[] = [
         code: 'yaml-duplicate-key',
         file: A,
         line: 7,
-        message: '同一字段写了两次（Map keys must be unique）。',
+        message: '字段“genre”写了两次。',
         fix: '删除重复的一行，只保留一个值。',
       },
     ],
