@@ -3,7 +3,7 @@
 //   node scripts/bench/generate.mjs --docs N [--force]
 //
 // Writes .bench/<N>/content/: a copy of the repo's sample content/ plus generated documents under
-// documents/gen/<year>/<n>.md so that the column holds N documents in all (decisions.md §1: N counts
+// documents/gen/<year>/<n>.md so that the column holds N documents in all (docs/decisions.md §2: N counts
 // the sample column too). Deterministic: document i depends only on i and the sample's bodies, so the
 // same N (and the same sample) gives the same bytes, and a smaller N is a prefix of a larger one.
 // Generated bodies (发布机构) with valid 统一社会信用代码 are appended to the copied bodies.yaml.
@@ -626,7 +626,7 @@ export async function generate(N, { force = false, log = console.log } = {}) {
   return stamp;
 }
 
-// 22 categories (domain.md §5), for the few documents with a random topic
+// 22 categories (docs/domain.md §6), for the few documents with a random topic
 const TOPICS = (() => {
   const list = [
     ['综合政务', ['政务公开', '政务督查', '应急管理', '电子政务', '文秘工作', '保密工作', '信访', '其他']],

@@ -82,7 +82,7 @@ try {
   process.exit(2);
 }
 const N = args.docs;
-const CHUNKED_FROM = 60000; // Astro 7.3.5's single-file store fails here (decisions.md §1)
+const CHUNKED_FROM = 60000; // Astro 7.3.5's single-file store fails here (docs/decisions.md §2)
 const baselineStore = args.baselineStore === 'auto' ? (N >= CHUNKED_FROM ? 'chunked' : 'default') : args.baselineStore;
 
 const benchRoot = path.join(REPO, '.bench', String(N));

@@ -1,4 +1,4 @@
-// Built-in classification lists: 主题分类 (domain.md §5), 体裁 (§5.1) and the column
+// Built-in classification lists: 主题分类 (docs/domain.md §6), 体裁 (§7) and the column
 // sections (栏目: 指南, 制度, the 15 items of 条例 第二十条, 年报). A site may rename or
 // extend them in content/topics.yaml, genres.yaml and sections.yaml; a renamed entry keeps its id
 // and every old name as an alias, so documents written before the rename still resolve.
@@ -115,7 +115,7 @@ export function builtInGenres(): Genre[] {
   return GENRE_LIST.map(([id, name]) => ({ id, name, aliases: [...(GENRE_ALIASES[id] ?? [])] }));
 }
 
-/** Short names and full text of the 15 items of 条例 第二十条 (domain.md §3). */
+/** Short names and full text of the 15 items of 条例 第二十条 (docs/domain.md §2.2). */
 const ARTICLE_20: [string, string][] = [
   ['规章和规范性文件', '行政法规、规章和规范性文件'],
   ['机构职能', '机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名'],

@@ -1,4 +1,4 @@
-// Scheduled publishing (decisions.md §5): a document whose 发布日期 is after "today" is held back:
+// Scheduled publishing (docs/decisions.md §7): a document whose 发布日期 is after "today" is held back:
 // it gets no page, a warning names it, and no count includes it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 // A static file server for built sites (node:http, no dependencies), as a production server
 // would serve them: the dist directory under a base path, index.html for directory paths
 // (directory URLs without the trailing slash are redirected), 404 with the built 404.html,
-// content types by extension, and the CSP of decisions.md §6 as a header on every response.
+// content types by extension, and the CSP of docs/decisions.md §4 as a header on every response.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -7,7 +7,7 @@ import {
   usccCheckChar,
 } from '../../src/lib/index-no.ts';
 
-// Real codes from domain.md §4.3 (checked there by computation).
+// Real codes from docs/domain.md §5 (checked there by computation).
 const REAL_USCC = ['11341702486344515H', '113417030032499282', '91350100M000100Y43', '91110108551385082Q'];
 const REAL_ORG = ['00001434-9', '01618112-5', '01527918-X', '01441633-0', '48634451-5', '000014349'];
 

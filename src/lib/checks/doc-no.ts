@@ -1,4 +1,4 @@
-// 文号 (发文字号): 机关代字〔年份〕序号号 (GB/T 9704-2012, domain.md §4.4). A warning:
+// 文号 (发文字号): 机关代字〔年份〕序号号 (GB/T 9704-2012, docs/domain.md §9). A warning:
 // real data also holds 国令第711号-style numbers and legacy forms.
 import { diag } from '../diagnostics.ts';
 import type { Diagnostic } from '../types.ts';
