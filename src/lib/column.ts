@@ -21,6 +21,7 @@ import {
   topicsSchema,
 } from './schema/site.ts';
 import { applyGenreOverrides, applySectionOverrides, applyTopicOverrides } from './taxonomy.ts';
+import { readReport, type ReportInfo } from './report/read.ts';
 import { readTextFile } from './text-file.ts';
 import type { Diagnostic, Genre, Publisher, Section, SiteSettings, Topic } from './types.ts';
 import { numbersWhereStringsBelong, parseYamlSource, validate, type YamlSource } from './yaml-source.ts';
@@ -59,6 +60,10 @@ export interface SourceDocument {
   bodyFiles: FileRef[];
   /** Fields whose invisible characters (zero-width space, BOM …) were removed when reading. */
   cleaned: { field: string; found: string[] }[];
+  /** An annual report's data file and CSV tables, as read (frontmatter `report`). */
+  report?: ReportInfo;
+  /** Files the report names (data file, CSV tables), relative to the content directory: not unused. */
+  reportFiles: string[];
 }
 
 /** What the site's own files hold; `undefined` where a file could not be read. */
@@ -187,7 +192,16 @@ function readDocument(contentDir: string, file: string, report: Report): SourceD
   const scan = scanBody(split.body, file, split.bodyLine);
   const yaml = parseYamlSource(split.matter, file);
   report(yaml.diagnostics);
-  const base = { file, dir, body: split.body, scan, attachments: [], bodyFiles: [], badFields: new Set<string>() };
+  const base = {
+    file,
+    dir,
+    body: split.body,
+    scan,
+    attachments: [],
+    bodyFiles: [],
+    reportFiles: [],
+    badFields: new Set<string>(),
+  };
   if (yaml.diagnostics.length) return { ...base, data: {}, line: () => undefined, cleaned: [] };
   const cleaned = removeInvisible(yaml.value);
 
@@ -215,7 +229,24 @@ function readDocument(contentDir: string, file: string, report: Report): SourceD
   const bodyFiles = scan.localLinks
     .map((l) => fileRef(contentDir, dir, l.target, l.line))
     .filter((r, i, all) => !attached.has(r.rel) && all.findIndex((o) => o.rel === r.rel) === i);
-  return { ...base, yaml, data, valid, badFields, line, attachments, bodyFiles, cleaned };
+  const isFile = (rel: string) => fileRef(contentDir, dir, path.posix.relative(dir, rel), undefined).state === 'ok';
+  const annual = data.report
+    ? readReport(contentDir, file, dir, data.report, (p) => yaml.lineOf(p), isFile)
+    : undefined;
+  if (annual) report(annual.diagnostics);
+  return {
+    ...base,
+    yaml,
+    data,
+    valid,
+    badFields,
+    line,
+    attachments,
+    bodyFiles,
+    cleaned,
+    report: annual?.info,
+    reportFiles: annual?.files ?? [],
+  };
 }
 
 /** Characters word processors paste that nobody sees: they break exact look-ups and duplicate checks. */

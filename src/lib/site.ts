@@ -86,6 +86,7 @@ function documentMeta(doc: CheckedDocument & SourceDocument): DocumentMeta | und
     summary,
     slug,
     attachments: _a,
+    report: _r,
     ...written
   } = valid;
   const publishedAt = valid.published.length > 10 ? valid.published : `${valid.published} 00:00`;
@@ -124,6 +125,7 @@ function documentMeta(doc: CheckedDocument & SourceDocument): DocumentMeta | und
     attachments,
     assets,
     ...(image ? { image } : {}),
+    ...(doc.report ? { report: doc.report } : {}),
   };
 }
 

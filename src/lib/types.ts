@@ -2,6 +2,7 @@
 // write (site.yaml, bodies.yaml, document frontmatter) are derived from their schemas in
 // src/lib/schema/; the rest is computed by loadSite.
 import type { z } from 'zod';
+import type { ReportInfo } from './report/read.ts';
 import type { DocumentFrontmatter } from './schema/document.ts';
 import type { publisherSchema, siteSchema } from './schema/site.ts';
 
@@ -79,7 +80,7 @@ export interface Attachment {
 type WrittenFields = CamelCased<
   Omit<
     DocumentFrontmatter,
-    'publisher' | 'topic' | 'genre' | 'section' | 'keywords' | 'summary' | 'slug' | 'attachments'
+    'publisher' | 'topic' | 'genre' | 'section' | 'keywords' | 'summary' | 'slug' | 'attachments' | 'report'
   >
 >;
 
@@ -101,6 +102,8 @@ export type DocumentMeta = WrittenFields & {
   attachments: Attachment[];
   /** Other local files the body links to (images, downloads), relative to the content dir. */
   assets: string[];
+  /** An annual report's tables and known defects (体裁 年报 with frontmatter `report`). */
+  report?: ReportInfo;
   /** The first image of the body or the attachments, relative to the content dir (<meta name="Image">). */
   image?: string;
 };

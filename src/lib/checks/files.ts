@@ -28,7 +28,9 @@ export const filesCheck: ColumnCheck = {
       );
     }
     // files of documents with errors count too: one bad date must not make its PDF "unlisted"
-    const used = new Set(documents.flatMap((d) => [...d.attachments, ...d.bodyFiles].map((f) => f.rel)));
+    const used = new Set(
+      documents.flatMap((d) => [...[...d.attachments, ...d.bodyFiles].map((f) => f.rel), ...d.reportFiles]),
+    );
     for (const other of otherFiles) {
       if (used.has(other)) continue;
       if (NOT_MD.test(other)) {

@@ -69,6 +69,36 @@ export const documentSchema = z.object({
   ),
   note: field(z.string().optional(), '说明', '显示在正文上方的说明，例如“本文为真实公开文本示例”。'),
   attachments: field(z.array(attachmentSchema).optional(), '附件', '附件列表，每项写 file 和 title。'),
+  report: field(
+    z
+      .object({
+        data: field(
+          nonEmpty.optional(),
+          '年报数据文件',
+          '2019 年起的年报：表格数据的 YAML 文件，放在本文件旁边；用 npm run report:template 生成。',
+          '年报数据.yaml',
+        ),
+        year: field(
+          z.number().int().min(2000).max(2100).optional(),
+          '报告年度',
+          '报告统计的年份；有数据文件时以数据文件为准，可以不填。',
+          '2018',
+        ),
+        tables: field(
+          z.array(z.object({ file: nonEmpty, title: nonEmpty })).optional(),
+          '附表',
+          '2019 年以前的年报：CSV 格式的附表（file、title），按顺序显示在正文之后。',
+        ),
+        known_defects: field(
+          z.array(z.object({ rule: nonEmpty, reason: nonEmpty })).optional(),
+          '已知问题',
+          '按原样发布的报告中已知的错误：每项写规则或单元格（rule）和原因（reason）；这些错误改为警告，页面列出说明。',
+        ),
+      })
+      .optional(),
+    '年度报告',
+    '政府信息公开工作年度报告（体裁 年报）的表格数据、附表和已知问题。',
+  ),
 });
 
 export type DocumentFrontmatter = z.infer<typeof documentSchema>;
