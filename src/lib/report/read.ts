@@ -31,6 +31,21 @@ export interface ReportInfo {
   dataFile?: string;
   tables: ReportTable[];
   knownDefects: { rule: string; reason: string }[];
+  /**
+   * What the report checks found, set by loadSite after the checks ran (src/lib/site.ts): the
+   * 年报 index shows whether a report's checks pass, and whether it was published late.
+   */
+  status?: ReportStatus;
+}
+
+export interface ReportStatus {
+  /** Findings of the report checks (codes 'report-…') still errors or warnings; acknowledged ones are warnings. */
+  errors: number;
+  warnings: number;
+  /** Known defects the report acknowledges (its frontmatter), shown as a notice on its page. */
+  acknowledged: { rule: string; reason: string; message: string }[];
+  /** Set when the report was published after its deadline. */
+  late?: { deadline: string; published: string };
 }
 
 type ReportField = NonNullable<DocumentFrontmatter['report']>;
