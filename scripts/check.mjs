@@ -6,9 +6,16 @@ import { resolveBuildOptions } from '../src/lib/build-options.ts';
 import { formatReport, hasErrors } from '../src/lib/diagnostics.ts';
 import { loadSite } from '../src/lib/site.ts';
 
-const options = resolveBuildOptions(process.env);
+let options;
+try {
+  options = resolveBuildOptions(process.env);
+} catch (e) {
+  // a malformed variable (e.g. GONGKAI_TODAY): its message, without a stack trace
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+}
 const started = Date.now();
-const site = loadSite(options.contentDir, { today: options.today });
+const site = loadSite(options.contentDir, { today: options.today, now: options.now });
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(
   `检查 ${options.contentDir}：${site.documents.length} 份文件将发布${site.heldBack.length ? `，${site.heldBack.length} 份定时发布` : ''}（${seconds} 秒）。`,

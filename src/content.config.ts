@@ -13,7 +13,7 @@ import { z } from 'astro/zod';
 
 function site() {
   const options = resolveBuildOptions(process.env);
-  const data = getSite(options.contentDir, { today: options.today });
+  const data = getSite(options.contentDir, { today: options.today, now: options.now });
   return { options, data };
 }
 

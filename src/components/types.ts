@@ -15,11 +15,14 @@ export interface ColumnMeta {
 /** Article group of the government <meta> tags, on document pages. */
 export interface ArticleMeta {
   title: string;
-  pubDate: string; // YYYY-MM-DD
+  pubDate: string; // 'YYYY-MM-DD HH:MM'
   source: string; // 发布机构
   keywords: string;
   description: string;
-  url: string; // page path, base included
+  /** Page path, base included ('/xxgk/doc/x/'); GovMeta writes the full address (site_url + path). */
+  path: string;
+  /** Published path of the document's image, base included and URL-encoded; none when it has no image. */
+  imagePath?: string;
 }
 
 /** One breadcrumb step; the last one is the current page and has no path. */

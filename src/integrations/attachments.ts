@@ -15,7 +15,7 @@ export default function attachments(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const options = resolveBuildOptions(process.env);
-        const site = getSite(options.contentDir, { today: options.today });
+        const site = getSite(options.contentDir, { today: options.today, now: options.now });
         const outDir = fileURLToPath(dir);
         let copied = 0;
         for (const doc of site.documents) {

@@ -1,4 +1,4 @@
-// Where the build reads content and writes output, resolved once from the environment
+// Where the build reads content and writes output, and what "now" is, resolved from the environment
 // (GONGKAI_CONTENT, GONGKAI_BASE, GONGKAI_OUT, GONGKAI_TODAY) and content/site.yaml.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -12,6 +12,8 @@ export interface BuildOptions {
   /** Astro's cache (its content store lives here): one per content dir and output, so builds of different columns never share a store. */
   cacheDir: string;
   today: string; // YYYY-MM-DD
+  /** Now, 'YYYY-MM-DD HH:MM' (Asia/Shanghai): documents published later are held back. */
+  now: string;
 }
 
 export function normaliseBase(base: string | undefined): string {
@@ -21,14 +23,56 @@ export function normaliseBase(base: string | undefined): string {
   return b.replace(/\/{2,}/g, '/');
 }
 
-/** Today's date in Asia/Shanghai as YYYY-MM-DD. */
-export function shanghaiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
+/** The time in Asia/Shanghai as 'YYYY-MM-DD HH:MM'. */
+export function shanghaiNow(now = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Asia/Shanghai',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  }).format(now);
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
+/**
+ * "Now" from GONGKAI_TODAY: 'YYYY-MM-DD' (a real date; the end of that day, 23:59, so everything
+ * dated that day is published) or 'YYYY-MM-DD HH:MM'. Throws, naming the variable, the value and
+ * the expected form, for anything else. Undefined or blank: undefined (the caller uses the clock).
+ */
+export function parseTodayVariable(value: string | undefined, name = 'GONGKAI_TODAY'): string | undefined {
+  if (value === undefined || !value.trim()) return undefined;
+  const v = value.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(v);
+  const ok =
+    !!m &&
+    isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) &&
+    (m[4] === undefined || (Number(m[4]) <= 23 && Number(m[5]) <= 59));
+  if (!ok)
+    throw new Error(
+      `环境变量 ${name} 的值“${value}”不是有效的日期：应写成 年-月-日（例如 2026-11-30）或 年-月-日 时:分（例如 2026-11-30 10:30）。`,
+    );
+  return m[4] === undefined ? `${v} 23:59` : v;
+}
+
+/**
+ * The clock read once per process: the config, the content loader and the integrations each resolve
+ * the options, and must agree on which documents are published (kept on globalThis because Astro
+ * loads them through different module graphs).
+ */
+function processNow(): string {
+  const g = globalThis as { __gongkaiNow?: string };
+  g.__gongkaiNow ??= shanghaiNow();
+  return g.__gongkaiNow;
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
 }
 
 export function resolveBuildOptions(env: Record<string, string | undefined>, cwd = process.cwd()): BuildOptions {
@@ -40,8 +84,7 @@ export function resolveBuildOptions(env: Record<string, string | undefined>, cwd
   } catch {
     // a missing or broken site.yaml is reported by loadSite with its own message
   }
-  const today =
-    env.GONGKAI_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.GONGKAI_TODAY) ? env.GONGKAI_TODAY : shanghaiToday();
+  const now = parseTodayVariable(env.GONGKAI_TODAY) ?? processNow();
   const outDir = path.resolve(cwd, env.GONGKAI_OUT || 'dist');
   const key = createHash('sha256').update(`${contentDir}\n${outDir}`).digest('hex').slice(0, 12);
   return {
@@ -49,6 +92,7 @@ export function resolveBuildOptions(env: Record<string, string | undefined>, cwd
     base: normaliseBase(env.GONGKAI_BASE || siteBase),
     outDir,
     cacheDir: path.resolve(cwd, 'node_modules/.astro', `gongkai-${key}`),
-    today,
+    today: now.slice(0, 10),
+    now,
   };
 }
