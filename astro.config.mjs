@@ -26,7 +26,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: {
     format: 'directory',
-    // CSP: style-src 'self' — no inline <style> (decisions.md §6)
+    // CSP: style-src 'self' — no inline <style> (docs/decisions.md §4)
     inlineStylesheets: 'never',
     // several pages in flight, so the main thread lays out pages while workers render bodies
     concurrency: 4,

@@ -1,6 +1,6 @@
 // Content collections: one loader of ours (loadSite) feeds two collections.
 // `documents` holds metadata only — bodies stay in their files and are rendered per page
-// (decisions.md §1) — and `site` holds one entry with settings and classification lists.
+// (docs/decisions.md §1) — and `site` holds one entry with settings and classification lists.
 // The build fails here, before any page, with every error of the whole column at once.
 import path from 'node:path';
 import { defineCollection } from 'astro:content';

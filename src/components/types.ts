@@ -4,7 +4,7 @@ import type { BrowseGroupKind } from '../lib/catalogue.ts';
 /** Which first-level column a page belongs to (SiteNav marks it). */
 export type NavKey = 'home' | 'guide' | 'rules' | 'statutory' | 'annual-reports' | 'apply' | 'catalogue';
 
-/** Column group of the government <meta> tags (domain.md §6.1a). */
+/** Column group of the government <meta> tags (docs/domain.md §11.1). */
 export interface ColumnMeta {
   name: string;
   description?: string;

@@ -1,6 +1,6 @@
 // Build concern: publish each document's attachments and linked files under
 // doc/<slug>/files/, and warn for every published URL (content/published.txt) that the
-// build no longer produces (decisions.md §5).
+// build no longer produces (docs/docs/decisions.md §4).
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
