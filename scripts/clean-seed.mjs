@@ -1,21 +1,27 @@
 #!/usr/bin/env node
 // Cleans the raw seed texts in seeds/ into the two real annual reports of the sample column.
 //
-//   node_modules/.bin/node scripts/clean-seed.mjs           write content/documents/annual-reports/*.md
+//   node_modules/.bin/node scripts/clean-seed.mjs           write content/documents/annual-reports/*
 //   node_modules/.bin/node scripts/clean-seed.mjs --check   exit 1 if a committed file differs from the output
 //
 // Seed 001 (赤门乡 2018) is already simplified Chinese: its page header and the portal footer are dropped,
-// punctuation is made full-width, headings become Markdown headings and its 附表 a Markdown table.
+// punctuation is made full-width, headings become Markdown headings, and its 附表 (a report before the
+// national formats) becomes a CSV file beside the Markdown (csv-stringify), named in `report.tables`.
 // Seed 002 (喀尔钦镇 2021) is traditional Chinese with a pinyin gloss after many characters and its table
 // cells split one per line by `|`: glosses are removed, the text converted to simplified Chinese
-// (opencc-js), and the three tables of the 2021 format rebuilt as Markdown tables.
+// (opencc-js), and the three tables of the 2021 format become the report's data file (`report.data`,
+// rows named by the format's labels, src/lib/report/formats.ts), which the page renders.
 // Every step is deterministic; test/unit/clean-seed.test.ts checks that the committed output is what
 // this script produces.
 
 import * as OpenCC from 'opencc-js';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { reportTemplate } from '../src/lib/report/data.ts';
+import { FORMATS, TABLE4_COLUMNS, dataRows } from '../src/lib/report/formats.ts';
+import { schemaFile } from '../src/lib/report/schema-files.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -87,16 +93,6 @@ export function cleanText(raw) {
 const SECTION_HEAD = /^[一二三四五六七八九十]+、/;
 const SUB_HEAD = /^（[一二三四五六七八九十]+）/;
 const NUM = /^-?\d+(?:\.\d+)?$/;
-
-function tableRow(cells) {
-  return `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
-}
-
-/** A GFM table: header row, alignment row (numbers right-aligned), body rows. */
-export function markdownTable(header, rows, numericFrom = 1) {
-  const align = header.map((_, i) => (i >= numericFrom ? '---:' : '---'));
-  return [tableRow(header), `| ${align.join(' | ')} |`, ...rows.map(tableRow)].join('\n');
-}
 
 /** Prose lines → Markdown: 一、 headings as h2, short （一） heads as h3, the rest as paragraphs. */
 function proseToMarkdown(lines, { numberedHeads = false } = {}) {
@@ -230,15 +226,62 @@ export function parseTable4(cells) {
   return { header: ['类别', ...T4_RESULTS], rows: kinds.map((k, i) => [k, ...values.slice(i * 5, i * 5 + 5)]) };
 }
 
-/** The cleaned Markdown body of seed 002 (without the title, which is the document's title). */
-export function seed002ToMarkdown(raw) {
+const FORMAT_2021 = FORMATS['2021'];
+
+/**
+ * Seed 002's tables as the data file's figures, by row id: each block, row and column is matched to
+ * the 2021 format by its label (src/lib/report/formats.ts), so a seed that differs from the format
+ * stops the script instead of filling the wrong row.
+ */
+export function seed002Values({ table2, table3, table4 }) {
+  const num = (c, where) => {
+    if (!/^\d+$/.test(c)) throw new Error(`种子 002：${where}的值“${c}”不是整数`);
+    return Number(c);
+  };
+  const values = { table2: {}, table3: {}, table4: {} };
+  for (const b of table2) {
+    const block = FORMAT_2021.table2.find((f) => f.heading === b.title);
+    if (!block) throw new Error(`种子 002：表二没有“${b.title}”`);
+    const header = ['信息内容', ...block.columns.map((c) => c.label)];
+    if (b.header.join() !== header.join())
+      throw new Error(`种子 002：表二 ${b.title} 的表头应为 ${header.join('、')}，实为 ${b.header.join('、')}`);
+    for (const [label, ...cells] of b.rows) {
+      const row = block.rows.find((r) => r.label === label);
+      if (!row) throw new Error(`种子 002：表二 ${b.title} 没有“${label}”一行`);
+      values.table2[row.id] = cells.map((c) => num(c, `表二“${label}”`));
+    }
+  }
+  const groups = FORMAT_2021.table3.filter((r) => r.group).map((r) => r.label);
+  for (const { label, values: cells } of table3.rows) {
+    if (!cells) {
+      if (!groups.includes(label)) throw new Error(`种子 002：表三“${label}”一行没有数字`);
+      continue;
+    }
+    const row = dataRows(FORMAT_2021).find((r) => r.label === label);
+    if (!row) throw new Error(`种子 002：表三没有“${label}”一行`);
+    values.table3[row.id] = cells.map((c) => num(c, `表三“${label}”`));
+  }
+  const missing = dataRows(FORMAT_2021).filter((r) => !values.table3[r.id]);
+  if (missing.length) throw new Error(`种子 002：表三缺少 ${missing.map((r) => r.label).join('、')}`);
+  if (table4.header.join() !== ['类别', ...TABLE4_COLUMNS.map((c) => c.label)].join())
+    throw new Error(`种子 002：表四的表头无法识别：${table4.header.join('、')}`);
+  FORMAT_2021.table4.forEach((b, i) => {
+    const [, ...cells] = table4.rows[i];
+    values.table4[b.id] = cells.map((c) => num(c, `表四“${b.label}”`));
+  });
+  return values;
+}
+
+/** Seed 002 cleaned: the Markdown body (the narrative, without the tables) and the tables as parsed. */
+export function seed002Parse(raw) {
   const lines = cleanText(raw).split('\n');
   if (!/^喀尔钦镇政府信息公开工作年度报告$/.test(lines[0]))
     throw new Error(`种子 002：第一行应为标题，实为“${lines[0]}”`);
   const runs = splitRuns(lines.slice(1));
   const out = [];
   let section = '';
-  const tablesSeen = [];
+  /** @type {{ table2?: any, table3?: any, table4?: any }} */
+  const tables = {};
   for (const run of runs) {
     if (run.kind === 'text') {
       const md = proseToMarkdown(run.lines);
@@ -247,43 +290,41 @@ export function seed002ToMarkdown(raw) {
       continue;
     }
     const cells = splitCells(run.lines);
-    if (section.startsWith('二、')) {
-      for (const b of parseTable2(cells)) {
-        out.push(`**${b.title}**`, markdownTable(b.header, b.rows));
-      }
-      tablesSeen.push(2);
-    } else if (section.startsWith('三、')) {
-      const t = parseTable3(cells);
-      out.push(
-        t.note,
-        markdownTable(
-          t.header,
-          t.rows.map((r) => [r.label, ...(r.values ?? Array(7).fill(''))]),
-        ),
-      );
-      tablesSeen.push(3);
-    } else if (section.startsWith('四、')) {
-      const t = parseTable4(cells);
-      out.push(markdownTable(t.header, t.rows));
-      tablesSeen.push(4);
-    } else throw new Error(`种子 002：“${section}”下出现了表格`);
+    const key = section.startsWith('二、')
+      ? 'table2'
+      : section.startsWith('三、')
+        ? 'table3'
+        : section.startsWith('四、')
+          ? 'table4'
+          : undefined;
+    if (!key) throw new Error(`种子 002：“${section}”下出现了表格`);
+    if (tables[key]) throw new Error(`种子 002：“${section}”下有两个表格`);
+    tables[key] = key === 'table2' ? parseTable2(cells) : key === 'table3' ? parseTable3(cells) : parseTable4(cells);
   }
-  if (tablesSeen.join() !== '2,3,4')
-    throw new Error(`种子 002：应依次有表二、表三、表四，实为 ${tablesSeen.join('、')}`);
-  return out.join('\n\n') + '\n';
+  if (Object.keys(tables).join() !== 'table2,table3,table4')
+    throw new Error(`种子 002：应依次有表二、表三、表四，实为 ${Object.keys(tables).join('、')}`);
+  const { table2, table3, table4 } = tables;
+  return { markdown: out.join('\n\n') + '\n', tables: { table2, table3, table4 } };
+}
+
+/** The cleaned Markdown body of seed 002 (without the title, which is the document's title, and the tables). */
+export function seed002ToMarkdown(raw) {
+  return seed002Parse(raw).markdown;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Seed 001: 赤门乡 2018 (pre-2019 free format)
 // ---------------------------------------------------------------------------------------------
 
+export const SEED001_CSV = 'chimen-2018-fubiao.csv';
+
 export const SEED001_EDITOR_NOTE =
   '> 编者注：正文据原网页照录，仅统一了标点并整理了标题和附表格式。引言中“年报数据统计期限为201811日至20181231日”一句原网页如此，' +
-  '缺“年”“月”二字，应指2018年1月1日至2018年12月31日；引言末尾的括号原网页即未闭合。附表表头“指标”原网页显示为“指”，' +
-  '“单位”一栏没有内容，整理时从略。原网页页头的元数据栏（索引号、主题分类等均为空）和门户网站页脚未收入正文。';
+  '缺“年”“月”二字，应指2018年1月1日至2018年12月31日；引言末尾的括号原网页即未闭合。附表另存为 CSV 文件，显示在正文之后；' +
+  '附表表头“指标”原网页显示为“指”，“单位”一栏没有内容，整理时从略。原网页页头的元数据栏（索引号、主题分类等均为空）和门户网站页脚未收入正文。';
 
-/** The cleaned Markdown body of seed 001. */
-export function seed001ToMarkdown(raw) {
+/** Seed 001 cleaned: the Markdown body (without the 附表) and the 附表 as a header and rows. */
+export function seed001Parse(raw) {
   const lines = cleanText(raw).split('\n');
   const start = lines.findIndex((l) => l.startsWith('发布日期：'));
   const footer = lines.findIndex((l) => l.startsWith('主办：'));
@@ -304,19 +345,40 @@ export function seed001ToMarkdown(raw) {
       throw new Error(`种子 001：附表第 ${rows.length + 1} 行格式不对：${row.join(' ')}`);
     rows.push(row);
   }
-  out.push(markdownTable(['指标', '2018年', '历年累计'], rows), SEED001_EDITOR_NOTE);
-  return out.join('\n\n') + '\n';
+  out.push(SEED001_EDITOR_NOTE);
+  return { markdown: out.join('\n\n') + '\n', header: ['指标', '2018年', '历年累计'], rows };
+}
+
+/** The cleaned Markdown body of seed 001 (its 附表 goes to the CSV file). */
+export function seed001ToMarkdown(raw) {
+  return seed001Parse(raw).markdown;
+}
+
+/** Seed 001's 附表 as CSV (RFC 4180 via csv-stringify: quoted where needed, CRLF-free). */
+export function seed001Csv(raw) {
+  const { header, rows } = seed001Parse(raw);
+  return stringifyCsv([header, ...rows]);
 }
 
 // ---------------------------------------------------------------------------------------------
 // The two documents
 // ---------------------------------------------------------------------------------------------
 
+const DIR = 'content/documents/annual-reports';
+export const SEED002_DATA = 'kaerqin-2021.report.yaml';
+
+/** The data file's `$schema` path, relative to the data file. */
+const schemaFrom = (file, format) =>
+  relative(dirname(resolve(REPO, file)), resolve(REPO, schemaFile(format)))
+    .split(sep)
+    .join('/');
+
 export const SEED_DOCUMENTS = [
   {
     seed: 'seeds/001-chimen-2018.txt',
-    out: 'content/documents/annual-reports/chimen-2018.md',
+    out: `${DIR}/chimen-2018.md`,
     toMarkdown: seed001ToMarkdown,
+    extra: (raw) => [{ out: `${DIR}/${SEED001_CSV}`, text: seed001Csv(raw) }],
     frontmatter: `title: 赤门乡2018年政府信息公开工作年度报告
 index_no: "11999999999900011L/201901-00901"
 publisher: 赤门乡人民政府
@@ -327,12 +389,18 @@ published: 2019-01-10
 keywords: [政府信息公开, 年度报告, 赤门乡, 2018年]
 summary: 赤门乡（福建省南平市延平区）2018年政府信息公开工作年度报告，2019年格式施行前的自由格式，含附表。
 section: 政府信息公开年报
-note: 真实公开文本示例，来源于公开网页，仅作示例。正文据延平区人民政府门户网站发布的原文整理（统一标点、整理标题和附表）；索引号为示例数据，原网页未标成文日期，此处取发布日期2019年1月10日。`,
+report: { year: 2018, tables: [{ file: ${SEED001_CSV}, title: 附表 }] }
+note: 真实公开文本示例，来源于公开网页，仅作示例。正文据延平区人民政府门户网站发布的原文整理（统一标点、整理标题，附表另存为 CSV 文件）；索引号为示例数据，原网页未标成文日期，此处取发布日期2019年1月10日。`,
   },
   {
     seed: 'seeds/002-kaerqin-2021.txt',
-    out: 'content/documents/annual-reports/kaerqin-2021.md',
+    out: `${DIR}/kaerqin-2021.md`,
     toMarkdown: seed002ToMarkdown,
+    extra: (raw) => {
+      const out = `${DIR}/${SEED002_DATA}`;
+      const values = seed002Values(seed002Parse(raw).tables);
+      return [{ out, text: reportTemplate('2021', 2021, '喀尔钦镇人民政府', schemaFrom(out, '2021'), values) }];
+    },
     frontmatter: `title: 喀尔钦镇2021年政府信息公开工作年度报告
 index_no: "11999999999900011L/202201-00902"
 publisher: 喀尔钦镇人民政府
@@ -343,7 +411,8 @@ published: 2022-01-25
 keywords: [政府信息公开, 年度报告, 喀尔钦镇, 2021年]
 summary: 喀尔钦镇2021年政府信息公开工作年度报告，按2021年格式编写，各表数据均为0。
 section: 政府信息公开年报
-note: 真实公开文本示例，来源于公开网页，仅作示例。原网页文本为繁体字并在字后夹注拼音，已由 scripts/clean-seed.mjs 转为简体、去除拼音并重排表格；索引号、成文日期和发布日期为示例数据。`,
+report: { data: ${SEED002_DATA} }
+note: 真实公开文本示例，来源于公开网页，仅作示例。原网页文本为繁体字并在字后夹注拼音，已由 scripts/clean-seed.mjs 转为简体、去除拼音，表格数据整理为年报数据文件；索引号、成文日期和发布日期为示例数据。`,
   },
 ];
 
@@ -352,30 +421,34 @@ export function buildDocument(def, raw) {
   return `---\n${def.frontmatter}\n---\n\n${def.toMarkdown(raw)}`;
 }
 
+/** Every file one seed gives: its Markdown document, then the files beside it (data file, CSV tables). */
+export function buildFiles(def, raw) {
+  return [{ out: def.out, text: buildDocument(def, raw) }, ...def.extra(raw)];
+}
+
 function main(argv) {
   const check = argv.includes('--check');
   let stale = 0;
   for (const def of SEED_DOCUMENTS) {
     const raw = readFileSync(resolve(REPO, def.seed), 'utf8');
-    const text = buildDocument(def, raw);
-    const target = resolve(REPO, def.out);
-    if (check) {
-      let current = '';
-      try {
-        current = readFileSync(target, 'utf8');
-      } catch {
-        // no committed file yet
+    for (const { out, text } of buildFiles(def, raw)) {
+      const target = resolve(REPO, out);
+      if (check) {
+        let current = '';
+        try {
+          current = readFileSync(target, 'utf8');
+        } catch {
+          // no committed file yet
+        }
+        if (current !== text) {
+          stale++;
+          console.error(`${out} 与 ${def.seed} 的清洗结果不一致，请运行 node_modules/.bin/node scripts/clean-seed.mjs`);
+        }
+      } else {
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, text);
+        console.log(`${def.seed} → ${out}`);
       }
-      if (current !== text) {
-        stale++;
-        console.error(
-          `${def.out} 与 ${def.seed} 的清洗结果不一致，请运行 node_modules/.bin/node scripts/clean-seed.mjs`,
-        );
-      }
-    } else {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, text);
-      console.log(`${def.seed} → ${def.out}`);
     }
   }
   if (stale) process.exitCode = 1;

@@ -2,17 +2,26 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseCsv } from 'csv-parse/sync';
 import {
   GLOSS_RE,
   removeGlosses,
   cleanText,
   normalisePunctuation,
+  seed001Csv,
   seed001ToMarkdown,
+  seed002Parse,
   seed002ToMarkdown,
+  seed002Values,
   parseTable3,
   SEED_DOCUMENTS,
-  buildDocument,
+  SEED001_CSV,
+  SEED002_DATA,
+  buildFiles,
 } from '../../scripts/clean-seed.mjs';
+import { readReportData } from '../../src/lib/report/data.ts';
+import { FORMATS, dataRows } from '../../src/lib/report/formats.ts';
+import { parseYamlSource } from '../../src/lib/yaml-source.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const read = (p: string) => readFileSync(resolve(repo, p), 'utf8');
@@ -59,8 +68,17 @@ const TRADITIONAL = [
 ];
 
 describe('committed output', () => {
-  it.each(SEED_DOCUMENTS.map((d) => [d.out, d]))('%s is what the script produces from its seed', (_out, def) => {
-    expect(read(def.out)).toBe(buildDocument(def, read(def.seed)));
+  const files = SEED_DOCUMENTS.flatMap((def) => buildFiles(def, read(def.seed)).map((f) => [f.out, f.text] as const));
+  it('each seed gives its Markdown document and the file beside it', () => {
+    expect(files.map(([out]) => out)).toEqual([
+      'content/documents/annual-reports/chimen-2018.md',
+      `content/documents/annual-reports/${SEED001_CSV}`,
+      'content/documents/annual-reports/kaerqin-2021.md',
+      `content/documents/annual-reports/${SEED002_DATA}`,
+    ]);
+  });
+  it.each(files)('%s is what the script produces from its seed', (out, text) => {
+    expect(read(out)).toBe(text);
   });
 });
 
@@ -109,10 +127,12 @@ describe('cleanText', () => {
 
 describe('seed 002 (喀尔钦镇 2021)', () => {
   const md = seed002ToMarkdown(seed002);
-  it('has no gloss, no traditional character, no stray cell separator', () => {
+  const { tables } = seed002Parse(seed002);
+  const values = seed002Values(tables);
+  it('has no gloss, no traditional character, no table or stray cell separator in the Markdown', () => {
     expect(md).not.toMatch(ANY_GLOSS);
     for (const ch of TRADITIONAL) expect(md, ch).not.toContain(ch);
-    for (const line of md.split('\n')) if (line.includes('|')) expect(line).toMatch(/^\| .* \|$/);
+    expect(md).not.toContain('|');
   });
   it('has the six 2021-format section headings in order', () => {
     const h2 = md.split('\n').filter((l) => l.startsWith('## '));
@@ -125,29 +145,25 @@ describe('seed 002 (喀尔钦镇 2021)', () => {
       '## 六、其他需要报告的事项',
     ]);
   });
-  it('rebuilds table 2 as four 第二十条 blocks', () => {
-    expect(md.match(/^\*\*第二十条第（[一五六八]）项\*\*$/gm)).toEqual([
-      '**第二十条第（一）项**',
-      '**第二十条第（五）项**',
-      '**第二十条第（六）项**',
-      '**第二十条第（八）项**',
+  it('reads table 2 as four 第二十条 blocks, every cell 0', () => {
+    expect(tables.table2.map((b: { title: string }) => b.title)).toEqual([
+      '第二十条第（一）项',
+      '第二十条第（五）项',
+      '第二十条第（六）项',
+      '第二十条第（八）项',
     ]);
-    expect(md).toContain('| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |');
-    expect(md).toContain('| 行政规范性文件 | 0 | 0 | 0 |');
-    expect(md).toContain('| 信息内容 | 本年收费金额（单位：万元） |');
+    expect(tables.table2[0].header).toEqual(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']);
+    expect(values.table2).toEqual({
+      rules: [0, 0, 0],
+      normative: [0, 0, 0],
+      licensing: [0],
+      penalty: [0],
+      coercion: [0],
+      fees: [0],
+    });
   });
-  it('rebuilds table 3 with 25 data rows × 7 columns', () => {
-    const lines = md.split('\n');
-    const start = lines.findIndex((l) => l.startsWith('| 申请人情况 |'));
-    const table: string[][] = [];
-    for (let i = start; i < lines.length && lines[i]!.startsWith('|'); i++)
-      table.push(
-        lines[i]!.slice(2, -2)
-          .split(' | ')
-          .map((c) => c.trim()),
-      );
-    expect(table[0]).toHaveLength(8);
-    expect(table[0]!.slice(1)).toEqual([
+  it("reads table 3 as its 25 data rows × 7 columns under the format's labels", () => {
+    expect(tables.table3.header.slice(1)).toEqual([
       '自然人',
       '法人或其他组织：商业企业',
       '法人或其他组织：科研机构',
@@ -156,33 +172,47 @@ describe('seed 002 (喀尔钦镇 2021)', () => {
       '法人或其他组织：其他',
       '总计',
     ]);
-    const body = table.slice(2);
-    const data = body.filter((r) => r.slice(1).every((c) => /^\d+$/.test(c)));
-    const groups = body.filter((r) => r.slice(1).every((c) => c === ''));
-    expect(data).toHaveLength(25);
-    expect(data.every((r) => r.length === 8)).toBe(true);
-    expect(groups.map((r) => r[0])).toEqual([
+    const rows = tables.table3.rows as { label: string; values: string[] | null }[];
+    expect(rows.filter((r) => !r.values).map((r) => r.label)).toEqual([
       '三、本年度办理结果',
       '（三）不予公开',
       '（四）无法提供',
       '（五）不予处理',
       '（六）其他处理',
     ]);
-    expect(data[0]![0]).toBe('一、本年新收政府信息公开申请数量');
-    expect(data.at(-2)![0]).toBe('（七）总计');
-    expect(data.at(-1)![0]).toBe('四、结转下年度继续办理');
-    expect(md).toContain('3.危及“三安全一稳定”');
+    expect(rows.filter((r) => r.values).map((r) => r.label)).toEqual(dataRows(FORMATS['2021']).map((r) => r.label));
+    expect(Object.keys(values.table3)).toEqual(dataRows(FORMATS['2021']).map((r) => r.id));
+    for (const row of Object.values(values.table3)) expect(row).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
-  it('rebuilds table 4 as its 15 cells', () => {
-    expect(md).toContain(
-      [
-        '| 类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |',
-        '| --- | ---: | ---: | ---: | ---: | ---: |',
-        '| 行政复议 | 0 | 0 | 0 | 0 | 0 |',
-        '| 行政诉讼：未经复议直接起诉 | 0 | 0 | 0 | 0 | 0 |',
-        '| 行政诉讼：复议后起诉 | 0 | 0 | 0 | 0 | 0 |',
-      ].join('\n'),
+  it('reads table 4 as its 15 cells', () => {
+    expect(values.table4).toEqual({
+      review: [0, 0, 0, 0, 0],
+      litigation_direct: [0, 0, 0, 0, 0],
+      litigation_after_review: [0, 0, 0, 0, 0],
+    });
+  });
+  it('writes the data file, which reads back with no problem', () => {
+    const def = SEED_DOCUMENTS.find((d) => d.seed.includes('002'))!;
+    const [doc, data] = buildFiles(def, seed002);
+    expect(doc!.text).toContain(`report: { data: ${SEED002_DATA} }`);
+    expect(data!.text.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../../../schemas/annual-report-2021.schema.json',
     );
+    const r = readReportData(parseYamlSource(data!.text, SEED002_DATA), SEED002_DATA);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.data).toMatchObject({ format: '2021', year: 2021, table2: values.table2, table3: values.table3 });
+  });
+  it('stops on a row the format does not have', () => {
+    const renamed = {
+      ...tables,
+      table3: {
+        ...tables.table3,
+        rows: tables.table3.rows.map((r: { label: string }) =>
+          r.label === '2.重复申请' ? { ...r, label: '2.重复申请的' } : r,
+        ),
+      },
+    };
+    expect(() => seed002Values(renamed)).toThrow('表三没有“2.重复申请的”一行');
   });
   it('rejects a table 3 row with a missing cell', () => {
     const cells = [
@@ -214,10 +244,17 @@ describe('seed 001 (赤门乡 2018)', () => {
     expect(md).toContain('年报数据统计期限为201811日至20181231日。');
     expect(md).toContain('> 编者注：');
   });
-  it('turns the 附表 into a 15-row table', () => {
-    const rows = md.split('\n').filter((l) => /^\| .* \| \d+ \| \d+ \|$/.test(l));
-    expect(rows).toHaveLength(15);
-    expect(rows[0]).toBe('| 主动公开文件数 | 57 | 615 |');
-    expect(md).toContain('| 指标 | 2018年 | 历年累计 |');
+  it('turns the 附表 into a CSV file of 15 rows, not a Markdown table', () => {
+    const records = parseCsv(seed001Csv(seed001)) as string[][];
+    expect(records[0]).toEqual(['指标', '2018年', '历年累计']);
+    expect(records).toHaveLength(16);
+    expect(records[1]).toEqual(['主动公开文件数', '57', '615']);
+    expect(records[7]).toEqual(['3.信函、传真申请数', '0', '0']);
+    expect(md).not.toContain('|');
+    expect(md).toContain('### （二）附表');
+    const def = SEED_DOCUMENTS.find((d) => d.seed.includes('001'))!;
+    expect(buildFiles(def, seed001)[0]!.text).toContain(
+      `report: { year: 2018, tables: [{ file: ${SEED001_CSV}, title: 附表 }] }`,
+    );
   });
 });

@@ -252,13 +252,37 @@ function cellDiagnostic(
   });
 }
 
+/** Figures to write into a data file instead of zeros, by table and row id (money as written, e.g. '5862.37'). */
+export type ReportValues = Partial<Record<TableKey, Record<string, (number | string)[]>>>;
+
 /**
  * A zero-filled data file for one publisher and year, each row's Chinese label as a comment,
- * referencing the format's JSON Schema so an editor's editor validates it as they type.
+ * referencing the format's JSON Schema so an editor's editor validates it as they type. With
+ * `values`, the rows it names hold those figures (the seed-cleaning script and the benchmark's
+ * generator write filled files in the same layout).
  */
-export function reportTemplate(formatId: FormatId, year: number, publisherName: string, schemaPath: string): string {
+export function reportTemplate(
+  formatId: FormatId,
+  year: number,
+  publisherName: string,
+  schemaPath: string,
+  values: ReportValues = {},
+): string {
   const format = FORMATS[formatId];
-  const row = (id: string, n: number, comment: string) => `  ${id}: [${new Array(n).fill(0).join(', ')}] # ${comment}`;
+  const row = (table: TableKey, id: string, n: number, comment: string) => {
+    const given = values[table]?.[id];
+    if (given && given.length !== n)
+      throw new Error(`${cellName(format, table, id)}：应有 ${n} 个数，给了 ${given.length} 个`);
+    return `  ${id}: [${(given ?? new Array(n).fill(0)).join(', ')}] # ${comment}`;
+  };
+  const known: Record<TableKey, string[]> = {
+    table2: format.table2.flatMap((b) => b.rows.map((r) => r.id)),
+    table3: dataRows(format).map((r) => r.id),
+    table4: format.table4.map((b) => b.id),
+  };
+  for (const [table, rows] of Object.entries(values) as [TableKey, Record<string, unknown>][])
+    for (const id of Object.keys(rows))
+      if (!known[table]?.includes(id)) throw new Error(`${TABLE_NAMES[table] ?? table}中没有“${id}”这一行`);
   const lines = [
     `# yaml-language-server: $schema=${schemaPath}`,
     `# ${publisherName} ${year} 年政府信息公开工作年度报告的表格数据（${format.name}）。`,
@@ -268,12 +292,13 @@ export function reportTemplate(formatId: FormatId, year: number, publisherName: 
     `table2: # 二、${'主动公开政府信息情况'}`,
     ...format.table2.flatMap((b) =>
       b.rows.map((r) =>
-        row(r.id, b.columns.length, `${b.heading} ${r.label}：${b.columns.map((c) => c.label).join('、')}`),
+        row('table2', r.id, b.columns.length, `${b.heading} ${r.label}：${b.columns.map((c) => c.label).join('、')}`),
       ),
     ),
     `table3: # 三、收到和处理政府信息公开申请情况；每行 7 个数：${TABLE3_COLUMNS.map((c) => c.label).join('、')}`,
     ...dataRows(format).map((r) =>
       row(
+        'table3',
         r.id,
         TABLE3_COLUMNS.length,
         table3Path(format, r.id)
@@ -282,7 +307,9 @@ export function reportTemplate(formatId: FormatId, year: number, publisherName: 
       ),
     ),
     `table4: # 四、政府信息公开行政复议、行政诉讼情况；每行 5 个数：${TABLE4_COLUMNS.map((c) => c.label).join('、')}`,
-    ...format.table4.map((b) => row(b.id, TABLE4_COLUMNS.length, b.parent ? `${b.parent}（${b.label}）` : b.label)),
+    ...format.table4.map((b) =>
+      row('table4', b.id, TABLE4_COLUMNS.length, b.parent ? `${b.parent}（${b.label}）` : b.label),
+    ),
   ];
   return lines.join('\n') + '\n';
 }
