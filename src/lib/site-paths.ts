@@ -2,6 +2,7 @@
 // computed from the catalogue the pages are built from. The body-link check uses it to find links
 // to pages that do not exist; a build test compares it with the HTML files the build wrote.
 import { BROWSE_KINDS, paginate, pagePath, type Catalogue } from './catalogue.ts';
+import { reportPaths } from './report/collection.ts';
 
 /** Paths of a paginated list whose first page is at `first`. */
 function listPaths(first: string, items: number, size: number): string[] {
@@ -23,5 +24,7 @@ export function pagePaths(catalogue: Catalogue, pageSize: number): Set<string> {
     out.add(`/doc/${d.slug}/`);
     for (const a of d.attachments) out.add(`/doc/${d.slug}/files/${a.fileName}`);
   }
+  // the 年报 index, trends pages and open data (src/pages/annual-reports/, src/pages/doc/[slug]/)
+  add(reportPaths(catalogue));
   return out;
 }
