@@ -54,6 +54,8 @@ export interface SourceDocument {
   /** Line of a frontmatter field (its key), for messages. */
   line(field: string): number | undefined;
   body: string;
+  /** The file line of the body's first line (1-based), for messages about the body. */
+  bodyLine: number;
   scan: BodyScan;
   attachments: (FileRef & { title?: string })[];
   /** Local files the body links to (images, downloads), attachments excluded. */
@@ -196,6 +198,7 @@ function readDocument(contentDir: string, file: string, report: Report): SourceD
     file,
     dir,
     body: split.body,
+    bodyLine: split.bodyLine,
     scan,
     attachments: [],
     bodyFiles: [],

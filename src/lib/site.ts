@@ -10,6 +10,7 @@ import { readColumn, type Column, type SourceDocument } from './column.ts';
 import { slugFromIndexNo } from './index-no.ts';
 import { firstSentence } from './markdown.ts';
 import { splitKeywords } from './schema/document.ts';
+import { reportStatus } from './report/checks.ts';
 import { pagePaths } from './site-paths.ts';
 import type { Attachment, DocumentMeta, SiteData, SiteSettings } from './types.ts';
 
@@ -26,6 +27,7 @@ export function loadSite(contentDir: string, options: LoadOptions): SiteData {
   const column = readColumn(contentDir, { today: options.today, now });
   const checked = resolve(column);
   const diagnostics = [...column.diagnostics, ...runChecks(CHECKS, checked)];
+  reportStatus(checked, diagnostics);
   const published = checked.documents.filter((d) => d.meta && !d.heldBack).map((d) => d.meta!);
   published.sort(compareNewestFirst);
   return {

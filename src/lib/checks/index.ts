@@ -12,6 +12,7 @@ import { indexNoCheck } from './index-no.ts';
 import { normativeCheck } from './normative.ts';
 import { publishersCheck } from './publishers.ts';
 import { referencesCheck } from './references.ts';
+import { reportCheck } from '../report/checks.ts';
 import { scheduledCheck } from './scheduled.ts';
 import { siteSettingsCheck } from './site-settings.ts';
 import { supersessionCheck } from './supersession.ts';
@@ -37,6 +38,8 @@ export const CHECKS: readonly Check[] = [
   supersessionCheck,
   documentLinksCheck,
   filesCheck,
+  // annual reports (src/lib/report/checks.ts)
+  reportCheck,
 ];
 
 export { runChecks } from './types.ts';

@@ -7,7 +7,7 @@ import { diag } from '../diagnostics.ts';
 import type { DocumentFrontmatter } from '../schema/document.ts';
 import { readTextFile } from '../text-file.ts';
 import type { Diagnostic } from '../types.ts';
-import { parseYamlSource } from '../yaml-source.ts';
+import { parseYamlSource, type YamlSource } from '../yaml-source.ts';
 import { readReportData, type ReportData } from './data.ts';
 import type { FormatId } from './formats.ts';
 
@@ -29,6 +29,8 @@ export interface ReportInfo {
   data?: ReportData;
   /** Path of the data file, relative to the content directory. */
   dataFile?: string;
+  /** Lines of the data file's rows ('table3.granted' → 12), for messages about them. */
+  dataLines?: Record<string, number>;
   tables: ReportTable[];
   knownDefects: { rule: string; reason: string }[];
   /**
@@ -95,6 +97,7 @@ export function readReport(
           info.data = r.data;
           info.format = r.data.format;
           info.dataFile = rel;
+          info.dataLines = rowLines(src, r.data);
           if (report.year !== undefined && report.year !== r.data.year) {
             diagnostics.push(
               diag(
@@ -130,9 +133,10 @@ export function readReport(
       const [header = [], ...rows] = records;
       info.tables.push({ title: t.title, source: rel, header, rows });
     } catch (e) {
-      const err = e as { message?: string; lines?: number };
+      const err = e as { code?: string; message?: string; lines?: number };
+      const reason = CSV_ERRORS[err.code ?? ''] ?? `无法读取（${err.message ?? String(e)}）`;
       diagnostics.push(
-        diag('error', 'report-csv', rel, `CSV 格式错误：${err.message ?? String(e)}`, {
+        diag('error', 'report-csv', rel, `CSV 格式错误：${reason}。`, {
           line: err.lines,
           fix: '用 Excel 或 WPS 打开后“另存为 CSV UTF-8（逗号分隔）”，或检查这一行的引号是否成对。',
         }),
@@ -140,4 +144,23 @@ export function readReport(
     }
   });
   return { info, files, diagnostics };
+}
+
+/** csv-parse's errors that editors' files cause, in Chinese. */
+const CSV_ERRORS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: '有一个引号没有结束（引号要成对）',
+  CSV_INVALID_CLOSING_QUOTE: '引号结束后紧跟着其他字符',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: '引号结束后紧跟着其他字符',
+};
+
+/** The line of each row of a data file that was read ('table3.granted' → 12). */
+function rowLines(src: YamlSource, data: ReportData): Record<string, number> {
+  const lines: Record<string, number> = {};
+  for (const table of ['table2', 'table3', 'table4'] as const) {
+    for (const row of Object.keys(data[table])) {
+      const line = src.lineOf([table, row]);
+      if (line !== undefined) lines[`${table}.${row}`] = line;
+    }
+  }
+  return lines;
 }
