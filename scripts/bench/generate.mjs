@@ -7,6 +7,12 @@
 // the sample column too). Deterministic: document i depends only on i and the sample's bodies, so the
 // same N (and the same sample) gives the same bytes, and a smaller N is a prefix of a larger one.
 // Generated bodies (发布机构) with valid 统一社会信用代码 are appended to the copied bodies.yaml.
+// Each generated body also publishes its annual report for every year 2019–2025 (documents/gen/reports/),
+// with a data file in the 2019 trial format (2019, 2020) or the 2021 format (2021 on) whose figures pass
+// the report checks: table 3's and table 4's sums, carry-overs and 现行有效件数 chained per body, 本年制发
+// equal to the body's generated 行政规范性文件 of the year, narrative numbers equal to the tables,
+// published by 01-31. Reports count among the N documents (at most half of the generated ones, for
+// a small N); they depend on the generated documents of their body, so they differ between two N.
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -25,7 +31,7 @@ import { parse as parseYaml } from 'yaml';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(HERE, '../..');
 export const BENCH_DIR = path.join(REPO, '.bench');
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 // ---------- deterministic randomness ----------
 function mulberry32(seed) {
@@ -470,13 +476,271 @@ function documentText(i, env) {
   if (!NO_DOC_NO.has(genre) && r() < 0.85)
     lines.push(`doc_no: ${body0.abbr}〔${written.slice(0, 4)}〕${int(r, 1, 180)}号`);
   lines.push(`written: ${written}`, `published: ${published}`);
-  if (sectionName === section(1) && r() < 0.6) lines.push('normative: 行政规范性文件', 'validity: 有效');
+  // (the same draws either way: document i stays the same whatever the sample holds)
+  const normative =
+    sectionName === section(1) && r() < 0.6 && !env.sampleReported.has(`${body0.name}|${written.slice(0, 4)}`);
+  if (normative) lines.push('normative: 行政规范性文件', 'validity: 有效');
   else if (r() < 0.2) lines.push('validity: 有效');
   lines.push(`keywords: [${kws.join(', ')}]`);
   if (r() < 0.5)
     lines.push(`summary: ${q(`${body0.name}就${theme[0]}作出部署，明确了目标任务、责任分工和完成时限。`)}`);
   lines.push(`section: ${sectionName}`, '---', '');
-  return { year, text: lines.join('\n') + '\n' + body(r, theme, ctx, genre) + '\n' };
+  return {
+    year,
+    text: lines.join('\n') + '\n' + body(r, theme, ctx, genre) + '\n',
+    // the annual reports count these (本年制发件数, by 成文日期)
+    normative: normative ? { publisher: body0.name, year: Number(written.slice(0, 4)) } : undefined,
+  };
+}
+
+// ---------- annual reports ----------
+/** The years a generated body reports on: 2019–2020 in the 2019 trial format, 2021 on in the 2021 format. */
+const REPORT_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
+/** How often each outcome of table 3 occurs (relative weights; rows of the format not listed: 0). */
+const OUTCOME_WEIGHTS = {
+  granted: 45,
+  partly_granted: 10,
+  withheld_state_secret: 0.3,
+  withheld_prohibited: 0.3,
+  withheld_security: 0.2,
+  withheld_third_party: 3,
+  withheld_internal: 2,
+  withheld_process: 3,
+  withheld_enforcement: 1,
+  withheld_inquiry: 2,
+  unavailable_not_held: 15,
+  unavailable_needs_creation: 4,
+  unavailable_unclear: 2,
+  not_processed_petition: 3,
+  not_processed_repeat: 3,
+  not_processed_publication: 1,
+  not_processed_excessive: 0.5,
+  not_processed_confirmation: 1,
+  other_no_correction: 2,
+  other_no_fee: 0.3,
+  other_other: 1,
+  other: 3.3, // the 2019 format's single （六）其他处理 row
+};
+/** The outcome groups of table 3, for the narrative: row ids by prefix. */
+const OUTCOME_GROUPS = [
+  ['予以公开', (id) => id === 'granted'],
+  ['部分公开', (id) => id === 'partly_granted'],
+  ['不予公开', (id) => id.startsWith('withheld_')],
+  ['无法提供', (id) => id.startsWith('unavailable_')],
+  ['不予处理', (id) => id.startsWith('not_processed_')],
+  ['其他处理', (id) => id === 'other' || id.startsWith('other_')],
+];
+
+/** One stream per generated body, independent of the documents' streams. */
+function rngForBody(id) {
+  let h = 0x811c9dc5;
+  for (const ch of id) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193);
+  return mulberry32(h ^ 0x5eed2019);
+}
+
+/** A weighted pick among `ids`. */
+function weighted(r, ids) {
+  const total = ids.reduce((a, id) => a + (OUTCOME_WEIGHTS[id] ?? 0), 0);
+  let x = r() * total;
+  for (const id of ids) if ((x -= OUTCOME_WEIGHTS[id] ?? 0) < 0) return id;
+  return ids[0];
+}
+const sum = (a) => a.reduce((x, y) => x + y, 0);
+
+/**
+ * Table 3 of one year: new applications per applicant column, last year's carry-over, this year's
+ * carry-over, every application handled given one outcome; totals computed, so every sum holds.
+ */
+function table3Figures(r, outcomes, rowIds, carried, township) {
+  const scale = township ? 0.3 : 1;
+  const newRow = [
+    int(r, Math.round(3 * scale), Math.round(45 * scale)),
+    int(r, 0, township ? 1 : 6),
+    r() < 0.15 ? 1 : 0,
+    r() < 0.15 ? 1 : 0,
+    int(r, 0, township ? 0 : 3),
+    int(r, 0, 2),
+  ];
+  const forward = newRow.map((n, c) => {
+    const open = n + carried[c];
+    return c === 0 ? Math.min(open, int(r, 0, township ? 1 : 3)) : open > 0 && r() < 0.08 ? 1 : 0;
+  });
+  const leaves = Object.fromEntries(outcomes.map((id) => [id, [0, 0, 0, 0, 0, 0]]));
+  for (let c = 0; c < 6; c++) {
+    const handled = newRow[c] + carried[c] - forward[c];
+    for (let k = 0; k < handled; k++) leaves[weighted(r, outcomes)][c]++;
+  }
+  const withTotal = (six) => [...six, sum(six)];
+  const total = [0, 1, 2, 3, 4, 5].map((c) => sum(outcomes.map((id) => leaves[id][c])));
+  const rows = { new_received: withTotal(newRow), carried_over: withTotal(carried), total: withTotal(total) };
+  for (const id of outcomes) rows[id] = withTotal(leaves[id]);
+  rows.carried_forward = withTotal(forward);
+  for (const id of rowIds) if (!rows[id]) throw new Error(`generate: table 3 row ${id} not filled`);
+  return { rows, forward };
+}
+
+/** Table 4: a few reviews and suits, each block's total the sum of its four results. */
+function table4Figures(r, township) {
+  const block = (chance, most) => {
+    const four = [0, 0, 0, 0];
+    const n = r() < chance ? int(r, 1, most) : 0;
+    for (let k = 0; k < n; k++) four[pick(r, [0, 0, 0, 1, 2, 3])]++;
+    return [...four, n];
+  };
+  return {
+    review: block(township ? 0.1 : 0.3, 3),
+    litigation_direct: block(township ? 0.03 : 0.15, 2),
+    litigation_after_review: block(0.05, 1),
+  };
+}
+
+const money = (r, most) => (r() < 0.45 ? (int(r, 1, most * 100) / 100).toFixed(2) : '0');
+
+/**
+ * Every annual report of one generated body: figures chained from year to year (carry-overs,
+ * 规范性文件 in force, the 2019 format's 上一年项目数量), 本年制发 from the catalogue.
+ */
+function bodyReports(body, years, normativeCount, report) {
+  const r = rngForBody(body.id);
+  const township = body.level === '乡镇人民政府';
+  let carried = [0, 0, 0, 0, 0, 0];
+  let inForce = int(r, township ? 0 : 2, township ? 2 : 14);
+  // the 2019 format's item counts (上一年项目数量 + 本年增/减 = next year's 上一年项目数量)
+  const items = {
+    licensing: township ? 0 : int(r, 0, 30),
+    other_services: int(r, 0, 20),
+    penalty: township ? int(r, 0, 10) : int(r, 5, 120),
+    coercion: township ? 0 : int(r, 0, 12),
+    fees: township ? 0 : int(r, 0, 6),
+  };
+  const out = [];
+  for (const year of years) {
+    const formatId = year >= 2021 ? '2021' : '2019';
+    const format = report.FORMATS[formatId];
+    const rowIds = report.dataRows(format).map((row) => row.id);
+    const outcomes = report
+      .dataRows(format)
+      .filter((row) => row.outcome)
+      .map((row) => row.id);
+    const t3 = table3Figures(r, outcomes, rowIds, carried, township);
+    carried = t3.forward;
+    const issued = normativeCount(body.name, year);
+    inForce += issued;
+    let table2;
+    if (formatId === '2019') {
+      const itemRow = (id, decisions) => {
+        const last = items[id];
+        const change = Math.max(-last, int(r, -2, 2));
+        items[id] = last + change;
+        return decisions === undefined ? [last, change] : [last, change, decisions];
+      };
+      table2 = {
+        rules: [0, 0, 0],
+        normative: [issued, issued, inForce],
+        licensing: itemRow('licensing', items.licensing ? int(r, 0, 400) : 0),
+        other_services: itemRow('other_services', items.other_services ? int(r, 0, 300) : 0),
+        penalty: itemRow('penalty', int(r, 0, township ? 12 : 150)),
+        coercion: itemRow('coercion', items.coercion ? int(r, 0, 20) : 0),
+        fees: itemRow('fees'),
+        procurement: r() < 0.6 ? [int(r, 1, 60), money(r, 3000)] : [0, '0'],
+      };
+    } else {
+      table2 = {
+        rules: [0, 0, 0],
+        normative: [issued, 0, inForce],
+        licensing: [township ? 0 : int(r, 0, 400)],
+        penalty: [int(r, 0, township ? 12 : 150)],
+        coercion: [township ? 0 : int(r, 0, 20)],
+        fees: [township ? '0' : money(r, 500)],
+      };
+    }
+    const table4 = table4Figures(r, township);
+    out.push({ body, year, formatId, format, values: { table2, table3: t3.rows, table4 }, issued, r });
+  }
+  return out;
+}
+
+/** The Markdown of one report: frontmatter, then the six headings with figures equal to the tables. */
+function reportText(rep, env, indexNo, written, published, dataFile) {
+  const { body, year, format, values, issued, r } = rep;
+  const t3 = values.table3;
+  const v = (id) => t3[id][6];
+  const groups = OUTCOME_GROUPS.map(([label, test]) => {
+    const n = sum(
+      Object.keys(t3)
+        .filter((id) => test(id) && id !== 'total')
+        .map(v),
+    );
+    return `${label}${n}件`;
+  });
+  const review = values.table4.review[4];
+  const suits = values.table4.litigation_direct[4] + values.table4.litigation_after_review[4];
+  const ctx = { county: env.county, year, publisher: body.name, writtenCn: '' };
+  const theme = pick(r, THEMES);
+  const head = [
+    '---',
+    `title: ${q(`${body.name}${year}年政府信息公开工作年度报告`)}`,
+    `index_no: ${q(indexNo)}`,
+    `publisher: ${body.name}`,
+    'topic: 综合政务\\政务公开',
+    'genre: 年报',
+    `written: ${written}`,
+    `published: ${published}`,
+    `keywords: [政府信息公开, 年度报告, ${year}年]`,
+    'section: 政府信息公开年报',
+    `report: { data: ${dataFile} }`,
+    '---',
+  ];
+  const [h1, h2, h3, h4, h5, h6] = format.headings;
+  const lines = [
+    `本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》的要求编制。本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
+    `## ${h1}`,
+    `${year}年，${body.name}通过政府信息公开专栏主动公开政府信息${int(r, 40, 900)}条。` +
+      (issued ? `制发行政规范性文件${issued}件，均按规定同步公开。` : '全年未制发行政规范性文件。'),
+    `全年新收政府信息公开申请${v('new_received')}件，上年结转${v('carried_over')}件。全年办结${v('total')}件，其中${groups.join('，')}；结转下年度继续办理${v('carried_forward')}件。` +
+      (review ? `因政府信息公开申请被申请行政复议${review}件。` : '') +
+      (suits ? `被提起行政诉讼${suits}件。` : ''),
+    paragraph(r, theme, ctx),
+    `## ${h2}`,
+    `## ${h3}`,
+    `## ${h4}`,
+    `## ${h5}`,
+    paragraph(r, theme, ctx),
+    `## ${h6}`,
+    `${body.name}未收取政府信息公开信息处理费。`,
+  ];
+  return head.join('\n') + '\n\n' + lines.join('\n\n') + '\n';
+}
+
+/** Writes the reports of the generated bodies; returns how many documents and bytes. */
+function writeReports(out, env, genBodies, normative, limit, report) {
+  const dir = path.join(out, 'documents', 'gen', 'reports');
+  const normativeCount = (name, year) => normative.get(`${name}|${year}`) ?? 0;
+  const all = genBodies.flatMap((b) => bodyReports(b, REPORT_YEARS, normativeCount, report)).slice(0, limit);
+  if (!all.length) return { count: 0, bytes: 0 };
+  mkdirSync(dir, { recursive: true });
+  let bytes = 0;
+  for (const rep of all) {
+    const { body, year, formatId, r } = rep;
+    const published = `${year + 1}-01-${String(int(r, 8, 28)).padStart(2, '0')}`;
+    const written = isoDate(Date.parse(`${published}T00:00:00Z`) - int(r, 1, 6) * DAY);
+    const date = env.yearFrom === 'written' ? written : published;
+    const code = body.code || env.orgCode;
+    const serial = env.nextSerial(formatIndexNo(env.pattern, { code, date, serial: 0 }));
+    const indexNo = formatIndexNo(env.pattern, { code, date, serial });
+    const name = `${body.id}-${year}`;
+    const dataFile = `${name}.report.yaml`;
+    const schema = path
+      .relative(dir, path.join(REPO, report.schemaFile(formatId)))
+      .split(path.sep)
+      .join('/');
+    const md = reportText(rep, env, indexNo, written, published, dataFile);
+    const data = report.reportTemplate(formatId, year, body.name, schema, rep.values);
+    writeFileSync(path.join(dir, `${name}.md`), md);
+    writeFileSync(path.join(dir, dataFile), data);
+    bytes += Buffer.byteLength(md) + Buffer.byteLength(data);
+  }
+  return { count: all.length, bytes };
 }
 
 // ---------- main ----------
@@ -510,6 +774,11 @@ export async function generate(N, { force = false, log = console.log } = {}) {
   const generatedDocs = N - sampleDocs.length;
   if (generatedDocs < 0)
     throw new Error(`--docs ${N} is smaller than the sample column's ${sampleDocs.length} documents`);
+  const report = {
+    ...(await import(pathToFileURL(path.join(REPO, 'src/lib/report/data.ts')).href)),
+    ...(await import(pathToFileURL(path.join(REPO, 'src/lib/report/formats.ts')).href)),
+    ...(await import(pathToFileURL(path.join(REPO, 'src/lib/report/schema-files.ts')).href)),
+  };
 
   // site.yaml and bodies.yaml
   const siteFile = path.join(out, 'site.yaml');
@@ -532,6 +801,8 @@ export async function generate(N, { force = false, log = console.log } = {}) {
   }
   const existing = parseYaml(readFileSync(bodiesFile, 'utf8'));
   const bodies = [];
+  /** The bodies appended to bodies.yaml: each publishes its annual reports. */
+  const genBodies = [];
   const abbrFor = (name) =>
     county.slice(0, 1) +
     (name.startsWith(county) ? name.slice(county.length, county.length + 2) : name.slice(0, 2)).replace(
@@ -558,6 +829,7 @@ export async function generate(N, { force = false, log = console.log } = {}) {
       const code = await makeUscc(region, seq);
       const level = dept.endsWith('人民政府') ? '乡镇人民政府' : '县级政府部门';
       bodies.push({ id, name, code, abbr: county.slice(0, 1) + abbr });
+      genBodies.push({ id, name, code, level });
       extra += `- id: ${id}\n  name: ${name}\n  code: "${code}"\n  level: ${level}\n`;
     }
     const src = readFileSync(bodiesFile, 'utf8');
@@ -572,8 +844,25 @@ export async function generate(N, { force = false, log = console.log } = {}) {
   // serials: after the largest one the sample uses for the same prefix
   const maxSerial = new Map();
   const prefixOf = (indexNo) => indexNo.replace(/\d+$/, '');
+  // the sample's annual reports ('发布机构|year'): generated documents of these bodies and years are not
+  // 行政规范性文件, so the sample reports' 本年制发件数 still equal the catalogue
+  const sampleReported = new Set();
   for (const f of sampleDocs) {
-    const m = /^index_no:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(readFileSync(f, 'utf8'));
+    const text = readFileSync(f, 'utf8');
+    const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
+    if (fm && /^report:/m.test(fm)) {
+      try {
+        const meta = parseYaml(fm);
+        const data = meta.report?.data
+          ? parseYaml(readFileSync(path.join(path.dirname(f), meta.report.data), 'utf8'))
+          : {};
+        const year = data?.year ?? meta.report?.year;
+        if (meta.publisher && year) sampleReported.add(`${String(meta.publisher).trim()}|${year}`);
+      } catch {
+        // a sample report that cannot be read: the build reports it
+      }
+    }
+    const m = /^index_no:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(text);
     if (!m) continue;
     const idx = m[1];
     const s = Number(/(\d+)$/.exec(idx)?.[1] ?? 0);
@@ -587,6 +876,7 @@ export async function generate(N, { force = false, log = console.log } = {}) {
     pattern,
     yearFrom,
     topics: TOPICS,
+    sampleReported,
     nextSerial(key) {
       const p = prefixOf(key);
       const n = (maxSerial.get(p) ?? 0) + 1;
@@ -595,10 +885,17 @@ export async function generate(N, { force = false, log = console.log } = {}) {
     },
   };
 
+  // the annual reports of the generated bodies count among the N documents: all of them when
+  // they are at most half of the generated documents, else as many as that allows
+  const reportLimit = Math.min(genBodies.length * REPORT_YEARS.length, Math.floor(generatedDocs / 2));
+  const plainDocs = generatedDocs - reportLimit;
+  /** 'name|year' → the 行政规范性文件 of a body written in the year. */
+  const normative = new Map();
   let bytes = 0;
   const made = new Set();
-  for (let i = 0; i < generatedDocs; i++) {
-    const { year, text } = documentText(i, env);
+  for (let i = 0; i < plainDocs; i++) {
+    const { year, text, normative: n } = documentText(i, env);
+    if (n) normative.set(`${n.publisher}|${n.year}`, (normative.get(`${n.publisher}|${n.year}`) ?? 0) + 1);
     const dir = path.join(out, 'documents', 'gen', String(year));
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
@@ -607,10 +904,15 @@ export async function generate(N, { force = false, log = console.log } = {}) {
     writeFileSync(path.join(dir, `${String(i + 1).padStart(6, '0')}.md`), text);
     bytes += Buffer.byteLength(text);
   }
+  const reports = writeReports(out, env, genBodies, normative, reportLimit, report);
+  bytes += reports.bytes;
+  if (plainDocs + reports.count !== generatedDocs)
+    throw new Error(`generate: ${plainDocs} documents and ${reports.count} reports, expected ${generatedDocs}`);
   const stamp = {
     N,
     sampleDocs: sampleDocs.length,
     generatedDocs,
+    generatedReports: reports.count,
     generatedBytes: bytes,
     bodies: bodies.length,
     fallbackSample: fallback,
@@ -621,7 +923,7 @@ export async function generate(N, { force = false, log = console.log } = {}) {
   };
   writeFileSync(stampFile, JSON.stringify(stamp, null, 2) + '\n');
   log(
-    `generate: ${path.relative(REPO, out)}: ${sampleDocs.length} sample + ${generatedDocs} generated documents (${(bytes / 1048576).toFixed(1)} MiB), ${bodies.length} bodies, ${stamp.seconds.toFixed(1)} s${fallback ? ' — NOTE: the repo has no complete sample content/, a minimal fallback site.yaml/bodies.yaml was written' : ''}`,
+    `generate: ${path.relative(REPO, out)}: ${sampleDocs.length} sample + ${generatedDocs} generated documents (${reports.count} of them annual reports; ${(bytes / 1048576).toFixed(1)} MiB), ${bodies.length} bodies, ${stamp.seconds.toFixed(1)} s${fallback ? ' — NOTE: the repo has no complete sample content/, a minimal fallback site.yaml/bodies.yaml was written' : ''}`,
   );
   return stamp;
 }
