@@ -44,7 +44,9 @@ function groupReports(documents: CheckedDocument[]): Map<string, Map<number, Rep
     const report: Report = { doc, info, year: info.year, publisherKey, publisherName: name, published };
     const byYear = groups.get(publisherKey) ?? new Map<number, Report[]>();
     groups.set(publisherKey, byYear);
-    byYear.set(report.year, [...(byYear.get(report.year) ?? []), report]);
+    const list = byYear.get(report.year);
+    if (list) list.push(report);
+    else byYear.set(report.year, [report]);
   }
   for (const byYear of groups.values()) {
     for (const list of byYear.values()) {
@@ -65,8 +67,11 @@ interface NormativeIndex {
 
 function normativeIndex(documents: CheckedDocument[], publishers: Set<string>): NormativeIndex {
   const index: NormativeIndex = { issued: new Map(), repealed: new Map() };
-  const add = (map: Map<string, CheckedDocument[]>, key: string, doc: CheckedDocument) =>
-    map.set(key, [...(map.get(key) ?? []), doc]);
+  const add = (map: Map<string, CheckedDocument[]>, key: string, doc: CheckedDocument) => {
+    const list = map.get(key);
+    if (list) list.push(doc);
+    else map.set(key, [doc]);
+  };
   for (const doc of documents) {
     const meta = doc.meta;
     if (!meta?.normative || !doc.publisher || !publishers.has(`id:${doc.publisher.id}`)) continue;
