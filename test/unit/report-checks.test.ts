@@ -559,6 +559,11 @@ describe('narrative vs tables (warnings quoting the sentence)', () => {
       '全年新收政府信息公开申请29件',
       '全年共收到政府信息公开申请32件（含上年结转3件）',
     ],
+    [
+      'the bodies of the whole county together',
+      '全年新收政府信息公开申请29件',
+      '全县各级行政机关共收到政府信息公开申请1200件，县人民政府新收政府信息公开申请29件',
+    ],
     ['Chinese numerals are not read', '全年新收政府信息公开申请29件', '全年新收政府信息公开申请三十件'],
     ['予以公开 of applicants of one kind', '其中予以公开11件', '其中自然人申请予以公开8件'],
     ['办结 within the time limit, a part', '全年办结28件', '全年办结28件，按时办结26件'],

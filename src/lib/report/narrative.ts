@@ -3,7 +3,7 @@
 // compared with them (docs/domain.md §13: the most frequent real defect). These checks also run on
 // real reports nobody here wrote, and a false alarm costs as much as a miss, so only clear
 // patterns with Arabic digits are read: the words between a keyword and its number come from a
-// short list, a clause about a part (自然人, 网络申请, 本级, 部门, 逾期 …) is skipped, and so is
+// short list, a clause about a part (自然人, 网络申请, 本级, 部门, 全县, 逾期 …) is skipped, and so is
 // every sentence that compares years or names another year. Each disagreement is a warning
 // quoting the sentence.
 import { diag } from '../diagnostics.ts';
@@ -13,7 +13,8 @@ import { finding, type Finding } from './finding.ts';
 
 /** Words allowed between a figure's keyword and its number ('收到申请共计 12 件'). */
 const FILL = String.raw`(?:共计|总计|合计|共|计|为|达|总数|数量|\s|：|:)*`;
-const COUNT = String.raw`(\d+)\s*`;
+/** A whole number (not the end of a decimal) and the spaces after it. */
+const COUNT = String.raw`(?<![\d.])(\d+)\s*`;
 
 /** The figures read, each with the words that state it. */
 const CLAIMS = {
@@ -38,9 +39,13 @@ const PERCENT = new RegExp(
 /** A sentence that compares years or counts over a period other than the year. */
 const OTHER_PERIOD =
   /去年|上一?年(?!度?结转)|前一?年|往年|同比|环比|较上|较去|比上|比去|增长|下降|增加|减少|持平|累计|历年|以来|季度|上半年|下半年|月份/;
-/** Words before a figure, in its clause, that make it a part of the whole (an applicant type, a channel, a unit). */
+/**
+ * Words before a figure, in its clause, that make it a part of the whole (an applicant type, a
+ * channel, a unit) or of another whole (a county's bodies together: which one the tables hold is
+ * not known).
+ */
 const PART =
-  /自然人|法人|企业|机构|组织|当面|现场|网络|网上|在线|信函|邮寄|传真|邮件|电话|渠道|本级|部门|乡镇|街道|单位/;
+  /自然人|法人|企业|机构|组织|当面|现场|网络|网上|在线|信函|邮寄|传真|邮件|电话|渠道|本级|部门|乡镇|街道|单位|全[县市区省州旗盟]|各级|各地|[县市区]直/;
 const PART_OF: Partial<Record<Claim, RegExp>> = {
   granted: /部分|不予/,
   closed: /逾期|超期|延期|当场|当日|按时|按期|及时|限时|提前/,
