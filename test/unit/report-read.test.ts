@@ -203,6 +203,30 @@ const cases: [string, Files, Row[]][] = [
     ],
   ],
   [
+    'a misspelt row id: named, with the ids it may be, and the row it should be is missing',
+    data('withheld_inquiry: [', 'withheld_inquery: ['),
+    [
+      [
+        'error',
+        'report-blank-cell',
+        DATA,
+        10,
+        'table3.withheld_inquiry',
+        '缺少表三“三、本年度办理结果 （三）不予公开 8.属于行政查询事项”这一行。',
+        '写成 withheld_inquiry: [0, 0, 0, 0, 0, 0, 0]（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）。',
+      ],
+      [
+        'error',
+        'report-data',
+        DATA,
+        22,
+        'table3',
+        '表三中无法识别的行：withheld_inquery。',
+        '行的名称只能是模板中的英文标识（new_received、carried_over、granted、partly_granted、withheld_state_secret、withheld_prohibited、withheld_security、withheld_third_party、withheld_internal、withheld_process、withheld_enforcement、withheld_inquiry、unavailable_not_held、unavailable_needs_creation、unavailable_unclear、not_processed_petition、not_processed_repeat、not_processed_publication、not_processed_excessive、not_processed_confirmation、other_no_correction、other_no_fee、other_other、total、carried_forward）；用 npm run report:template 生成模板。',
+      ],
+    ],
+  ],
+  [
     'no table 4',
     data(/table4:[\s\S]*$/, ''),
     [

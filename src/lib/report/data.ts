@@ -149,7 +149,8 @@ export function readReportData(src: YamlSource, file: string): { data?: ReportDa
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const [table, rowId, column] = path as [string | undefined, string | undefined, number | undefined];
     const line = src.lineOf(path);
-    if ((table === 'table2' || table === 'table3' || table === 'table4') && rowId !== undefined) {
+    const isTable = table === 'table2' || table === 'table3' || table === 'table4';
+    if (isTable && (rowId !== undefined || issue.code === 'unrecognized_keys')) {
       return cellDiagnostic(format, table, rowId, column, issue, src, file, line);
     }
     if (table && (issue.code === 'invalid_type' || issue.code === 'unrecognized_keys')) {
@@ -173,23 +174,29 @@ export function readReportData(src: YamlSource, file: string): { data?: ReportDa
 function cellDiagnostic(
   format: ReportFormat,
   table: TableKey,
-  rowId: string,
+  rowId: string | undefined,
   column: number | undefined,
   issue: z.core.$ZodIssue,
   src: YamlSource,
   file: string,
   line: number | undefined,
 ): Diagnostic {
-  const field = `${table}.${rowId}`;
-  const columns = columnsOf(format, table, rowId);
-  if (issue.code === 'unrecognized_keys') {
-    const known = table === 'table3' ? dataRows(format).map((r) => r.id) : [];
-    return diag('error', 'report-data', file, `${TABLE_NAMES[table]}中无法识别的行：${issue.keys.join('、')}。`, {
-      line,
+  if (issue.code === 'unrecognized_keys' || rowId === undefined) {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const known =
+      table === 'table3'
+        ? dataRows(format).map((r) => r.id)
+        : table === 'table4'
+          ? format.table4.map((b) => b.id)
+          : format.table2.flatMap((b) => b.rows.map((r) => r.id));
+    return diag('error', 'report-data', file, `${TABLE_NAMES[table]}中无法识别的行：${keys.join('、')}。`, {
+      line: src.lineOf([table, keys[0] ?? '']) ?? line,
       field: table,
-      fix: `行的名称只能是模板中的英文标识${known.length ? `（${known.join('、')}）` : ''}；用 npm run report:template 生成模板。`,
+      fix: `行的名称只能是模板中的英文标识（${known.join('、')}）；用 npm run report:template 生成模板。`,
     });
   }
+  const field = `${table}.${rowId}`;
+  const columns = columnsOf(format, table, rowId);
   if (column === undefined) {
     const written = (src.value as Record<string, Record<string, unknown> | undefined>)[table]?.[rowId];
     const got = Array.isArray(written) ? written.length : 0;
