@@ -42,7 +42,7 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
         fix: '删除重复的一行，只保留一个值。',
       });
     }
-    return diag('error', 'yaml-syntax', file, `YAML 语法错误：${reason}`, {
+    return diag('error', 'yaml-syntax', file, `YAML 语法错误：${inChinese(e.code, reason) ?? reason}`, {
       line,
       fix: '检查这一行及上一行的冒号、缩进（用空格，不用 Tab）、引号是否成对；列表中的空值请写 0 或删除。',
     });
@@ -69,6 +69,20 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
       return undefined;
     },
   };
+}
+
+/** What the commonest YAML syntax errors mean, in the editor's words; undefined for the rest. */
+function inChinese(code: string, reason: string): string | undefined {
+  if (code === 'UNEXPECTED_TOKEN' && /Unexpected , in flow/.test(reason)) {
+    return '方括号中有空项：两个逗号之间没有值（空格子请写 0）。';
+  }
+  if (code === 'BAD_INDENT' && /end with a \]/.test(reason)) return '方括号没有闭合：缺少“]”。';
+  if (code === 'MISSING_CHAR' && /quote/.test(reason)) return '引号没有成对：缺少结束的引号。';
+  if (code === 'TAB_AS_INDENT') return '缩进用了 Tab 键：YAML 只能用空格缩进。';
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
+    return '这一行的缩进或冒号不对：“字段: 值”的冒号后要有一个空格，同一层的字段要对齐。';
+  }
+  return undefined;
 }
 
 function keyLine(doc: Document.Parsed, path: (string | number)[], lineAt: (o: number) => number): number | undefined {

@@ -1043,3 +1043,24 @@ describe('renamed topics, genres and sections keep their old names', () => {
     expect(site.sections.find((s) => s.id === 'art20-11')?.name).toBe('惠民政策');
   });
 });
+
+describe('YAML syntax errors in Chinese', () => {
+  it.each([
+    [
+      'an empty item in brackets',
+      'keywords: [政务公开, , 年报]',
+      '方括号中有空项：两个逗号之间没有值（空格子请写 0）。',
+    ],
+    ['an unclosed bracket', 'keywords: [政务公开, 年报', '方括号没有闭合：缺少“]”。'],
+    ['an unclosed quote', 'doc_no: "测政办〔2021〕3号', '引号没有成对：缺少结束的引号。'],
+    [
+      'a colon without a space inside a value',
+      'summary: 一: 二',
+      '这一行的缩进或冒号不对：“字段: 值”的冒号后要有一个空格，同一层的字段要对齐。',
+    ],
+  ])('%s', (_name, line, message) => {
+    const dir = writeColumn({ 'documents/a.md': doc(BASE_DOC).replace('genre: 通知\n', `genre: 通知\n${line}\n`) });
+    const found = loadSite(dir, { today: '2026-11-27' }).diagnostics.filter((d) => d.code === 'yaml-syntax');
+    expect(found.map((d) => d.message)).toContain(`YAML 语法错误：${message}`);
+  });
+});

@@ -122,7 +122,7 @@ const cases: [string, Files, Row[]][] = [
         DATA,
         13,
         undefined,
-        'YAML 语法错误：Unexpected , in flow sequence',
+        'YAML 语法错误：方括号中有空项：两个逗号之间没有值（空格子请写 0）。',
         '检查这一行及上一行的冒号、缩进（用空格，不用 Tab）、引号是否成对；列表中的空值请写 0 或删除。',
       ],
     ],
