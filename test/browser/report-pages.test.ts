@@ -103,6 +103,24 @@ describe('axe: zero WCAG 2.1 A/AA violations at every text size, normal and high
 });
 
 describe('on a phone', () => {
+  it('no report page scrolls sideways: wide tables scroll in their regions', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    try {
+      for (const p of [`doc/${report.slug}/`, 'annual-reports/', `annual-reports/trends/${trendsId}/`]) {
+        await page.goto(site.url(p));
+        await settle(page);
+        for (const size of [0, 2]) {
+          await page.locator('button[data-text-size]').nth(size).click();
+          await quiet(page);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, `${p} at text size ${size}`).toBeLessThanOrEqual(0);
+        }
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the report page does not scroll sideways; table 3 scrolls in a region reached by Tab and scrolled by arrow keys', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true });
     const page = await context.newPage();

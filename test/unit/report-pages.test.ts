@@ -9,7 +9,6 @@ import { barChart, chartMax, seriesName, trendTableModel } from '../../src/lib/r
 import {
   publisherTrends,
   reportCollection,
-  reportDeadline,
   reportEntry,
   reportOverview,
   reportPaths,
@@ -443,17 +442,7 @@ function doc(
   } as DocumentMeta;
 }
 
-describe('deadlines and the year × publisher overview', () => {
-  it('deadline: report_deadline, else 03-31 before 2019, 01-31 for 部门, 03-31 for 人民政府, none for 乡镇', () => {
-    expect(reportDeadline(publisher('a', '乡镇人民政府', '02-20'), 2024)).toBe('2025-02-20');
-    expect(reportDeadline(publisher('a', '县级政府部门'), 2018)).toBe('2019-03-31');
-    expect(reportDeadline(publisher('a', '县级政府部门'), 2024)).toBe('2025-01-31');
-    expect(reportDeadline(publisher('a', '县级人民政府'), 2024)).toBe('2025-03-31');
-    expect(reportDeadline(publisher('a', '乡镇人民政府'), 2024)).toBeUndefined();
-    expect(reportDeadline(publisher('a', '街道办事处'), 2024)).toBeUndefined();
-    expect(reportDeadline(publisher('a'), 2024)).toBeUndefined();
-  });
-
+describe('the year × publisher overview', () => {
   const publishers = [
     publisher('dept', '县级政府部门'),
     publisher('town', '乡镇人民政府'),

@@ -9,6 +9,7 @@ import type { ReportData } from './data.ts';
 import { dataRows, FORMATS, TABLE3_COLUMNS, TABLE4_COLUMNS, type FormatId } from './formats.ts';
 import { NATIONAL_TABLES, reportCsvFiles } from './open-data.ts';
 import type { ReportStatus, ReportTable } from './read.ts';
+import { reportDeadline } from './structure.ts';
 
 /** The section and 体裁 of the 政府信息公开年报 (built in: src/lib/taxonomy.ts). */
 export const REPORT_SECTION = 'annual-reports';
@@ -49,25 +50,6 @@ export function reportEntry(doc: DocumentMeta): ReportEntry {
 
 /** Pages that have open data: a report with a data file, or with CSV tables. */
 export const hasOpenData = (e: Pick<ReportEntry, 'data' | 'tables'>) => !!e.data || e.tables.length > 0;
-
-/**
- * The deadline of a publisher's report for `year` ('YYYY-MM-DD' in the following year), or
- * undefined when none applies: `report_deadline` of bodies.yaml; else 03-31 for reports of 2018 and
- * before; from 2019 on 01-31 for 政府部门 and 03-31 for a 人民政府's own report (乡镇 excepted); none
- * for 乡镇, 街道 or an unknown level (docs/domain.md §13, issue 11 §2).
- */
-export function reportDeadline(
-  publisher: Pick<Publisher, 'level' | 'reportDeadline'>,
-  year: number,
-): string | undefined {
-  const next = year + 1;
-  if (publisher.reportDeadline) return `${next}-${publisher.reportDeadline}`;
-  if (year <= 2018) return `${next}-03-31`;
-  const level = publisher.level ?? '';
-  if (level.endsWith('政府部门')) return `${next}-01-31`;
-  if (level.endsWith('人民政府') && level !== '乡镇人民政府') return `${next}-03-31`;
-  return undefined;
-}
 
 export type OverviewState = 'published' | 'late' | 'missing' | 'pending' | 'none';
 
@@ -111,7 +93,8 @@ export function reportOverview(entries: ReportEntry[], publishers: Publisher[], 
     const written = [...years.keys()];
     const first = Math.min(...written);
     const last = Math.max(...written);
-    const deadline = publisher ? reportDeadline(publisher, previous) : undefined;
+    // the report checks' deadline rules (structure.ts), so the overview and status.late agree
+    const deadline = reportDeadline(publisher, previous)?.date;
     const due = last < previous && !!deadline;
     const end = due && today > deadline! ? previous : last;
     const pending = due && today <= deadline! ? previous : undefined;
