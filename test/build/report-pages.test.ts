@@ -14,7 +14,8 @@ import { isScalar, parse, parseDocument, type Document } from 'yaml';
 import { buildCatalogue } from '../../src/lib/catalogue.ts';
 import { loadSite } from '../../src/lib/site.ts';
 import { pagePaths } from '../../src/lib/site-paths.ts';
-import { assertBuilt, buildSample, type BuildResult } from '../helpers/build.ts';
+import { assertBuilt, buildSample, buildSite, type BuildResult } from '../helpers/build.ts';
+import { setField } from '../helpers/fixture.ts';
 import { all, ancestors, first, hasClass, listFiles, text, type El } from '../helpers/html.ts';
 import { ROOT, SAMPLE_CONTENT, TODAY } from '../helpers/paths.ts';
 import { readPage } from '../helpers/site.ts';
@@ -449,5 +450,40 @@ describe('site-paths', () => {
     expect(built_.filter((p) => !listed.has(p))).toEqual([]);
     expect(listedHere.filter((p) => !built_.includes(p))).toEqual([]);
     for (const p of ['/annual-reports/', '/annual-reports/table3.csv']) expect(listed.has(p)).toBe(true);
+  });
+});
+
+describe('a report published with known defects', () => {
+  const FILE = 'documents/annual-reports/shizhen-2024.md';
+  const REASON = '镇政府机构调整，报告延期发布';
+  let fixture: BuildResult;
+  beforeAll(async () => {
+    fixture = await buildSite({
+      name: 'report-known-defects',
+      base: '/xxgk/',
+      key: REASON,
+      fixture: (dir) =>
+        setField(
+          path.join(dir, FILE),
+          'report',
+          `{ data: shizhen-2024.report.yaml, known_defects: [{ rule: deadline, reason: ${REASON} }] }`,
+        ),
+    });
+  });
+
+  it('shows a notice listing each acknowledged defect with its reason; reports without any show none', () => {
+    assertBuilt(fixture);
+    const slug = readSources(fixture.contentDir).find((d) => d.file === FILE)!.slug;
+    const notes = all(readPage(fixture.outDir, `/doc/${slug}/`), '*', (e) => e.attrs.role === 'note');
+    const notice = notes.find((n) => text(n).includes('已知问题'));
+    expect(notice, notes.map(text).join(' | ')).toBeDefined();
+    const items = all(notice!, 'li').map(text);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatch(/发布日期 2025-03-06 晚于年度报告的发布期限 2025-02-20/);
+    expect(items[0]).toContain(`说明：${REASON}`);
+    for (const rep of reports.filter((x) => x.doc.file !== FILE)) {
+      const page = readPage(fixture.outDir, `/doc/${rep.doc.slug}/`);
+      expect(text(page).includes('存在以下已知问题'), rep.doc.file).toBe(false);
+    }
   });
 });
