@@ -50,7 +50,7 @@ function reportData(
   const data: ReportData = { format, year, table2: {}, table3: {}, table4: {}, written: {} };
   for (const b of f.table2) {
     for (const r of b.rows) {
-      data.table2[r.id] = b.columns.map((c, i) => value('table2', r.id, i));
+      data.table2[r.id] = b.columns.map((_c, i) => value('table2', r.id, i));
       b.columns.forEach((c, i) => {
         if (c.kind === 'money') data.written[`table2.${r.id}.${i}`] = `${data.table2[r.id]![i]}.50`;
       });
@@ -499,9 +499,9 @@ describe('the year × publisher overview', () => {
 });
 
 describe('trends', () => {
-  const d21 = reportData('2021', 2021, (t, r, i) => (t === 'table2' ? [2, 1, 9][i]! : i === 0 ? 2 : 0));
+  const d21 = reportData('2021', 2021, (t, _r, i) => (t === 'table2' ? [2, 1, 9][i]! : i === 0 ? 2 : 0));
   const d19 = reportData('2019', 2020, (_t, _r, i) => (i === 0 ? 1 : 0));
-  const d23 = reportData('2021', 2023, (t, r, i) => (t === 'table2' ? [0, 0, 10][i]! : i === 0 ? 3 : 0));
+  const d23 = reportData('2021', 2023, (t, _r, i) => (t === 'table2' ? [0, 0, 10][i]! : i === 0 ? 3 : 0));
 
   it('needs two years of data; gaps are years without values', () => {
     const entries = [
