@@ -1,11 +1,25 @@
 // Diagnostics: what the checks find, and how editors read it. One format for the build,
 // the command line and the tests.
+import { FORMATS } from './report/formats.ts';
 import { fieldsOf } from './schema/common.ts';
 import { DOCUMENT_FIELDS } from './schema/document.ts';
 import { PUBLISHER_FIELDS, SITE_FIELDS, genreSchema, sectionSchema, topicOverrideSchema } from './schema/site.ts';
 import type { Diagnostic } from './types.ts';
 
 export type { Diagnostic };
+
+/** The rows of an annual report's data file ('table3.granted' → '表三 （一）予以公开'), both formats, 2021's label first. */
+const REPORT_FIELDS = [FORMATS['2021'], FORMATS['2019']].flatMap((f) => [
+  { path: 'table2', label: '表二' },
+  { path: 'table3', label: '表三' },
+  { path: 'table4', label: '表四' },
+  ...f.table2.flatMap((b) => b.rows.map((r) => ({ path: `table2.${r.id}`, label: `表二 ${r.label}` }))),
+  ...f.table3.map((r) => ({ path: `table3.${r.id}`, label: `表三 ${r.label}` })),
+  ...f.table4.map((b) => ({
+    path: `table4.${b.id}`,
+    label: `表四 ${b.parent ? `${b.parent}（${b.label}）` : b.label}`,
+  })),
+]);
 
 /**
  * Field names, English key → Chinese name, for messages that name a field both ways. Derived
@@ -18,6 +32,7 @@ export const FIELD_NAMES: Record<string, string> = Object.fromEntries(
     ...PUBLISHER_FIELDS,
     ...[topicOverrideSchema, genreSchema, sectionSchema].flatMap((s) => fieldsOf(s)),
     { path: 'body', label: '正文' },
+    ...REPORT_FIELDS,
   ]
     .reverse()
     .map((f) => [f.path, f.label]),
