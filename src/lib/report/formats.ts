@@ -155,6 +155,13 @@ const HEADINGS_COMMON = [
 
 const count = (id: string, label: string): Column => ({ id, label, kind: 'count' });
 
+/** 2019 table 2's columns for 第二十条第（五）项 and （六）项: last year's items, the change, decisions. */
+const ITEM_COLUMNS_2019: Column[] = [
+  count('last_year', '上一年项目数量'),
+  { id: 'change', label: '本年增/减', kind: 'signed' },
+  count('decisions', '处理决定数量'),
+];
+
 export const FORMATS: Record<FormatId, ReportFormat> = {
   '2021': {
     id: '2021',
@@ -220,11 +227,7 @@ export const FORMATS: Record<FormatId, ReportFormat> = {
       {
         id: 'art20_5',
         heading: '第二十条第（五）项',
-        columns: [
-          count('last_year', '上一年项目数量'),
-          { id: 'change', label: '本年增/减', kind: 'signed' },
-          count('decisions', '处理决定数量'),
-        ],
+        columns: ITEM_COLUMNS_2019,
         rows: [
           { id: 'licensing', label: '行政许可' },
           { id: 'other_services', label: '其他对外管理服务事项' },
@@ -233,11 +236,7 @@ export const FORMATS: Record<FormatId, ReportFormat> = {
       {
         id: 'art20_6',
         heading: '第二十条第（六）项',
-        columns: [
-          count('last_year', '上一年项目数量'),
-          { id: 'change', label: '本年增/减', kind: 'signed' },
-          count('decisions', '处理决定数量'),
-        ],
+        columns: ITEM_COLUMNS_2019,
         rows: [
           { id: 'penalty', label: '行政处罚' },
           { id: 'coercion', label: '行政强制' },
