@@ -280,7 +280,8 @@ function rehypeGongkai() {
         for (const key of ['href', 'src']) {
           const v = props[key];
           // attachments and images beside the Markdown are published under files/
-          if (typeof v === 'string' && isLocalTarget(v) && !isMarkdownLink(v))
+          // (a link to another page, '../other-doc/', stays as written)
+          if (typeof v === 'string' && isLocalTarget(v) && !isMarkdownLink(v) && !isPageLink(v))
             props[key] = `files/${v.replace(/^\.\//, '')}`;
         }
         const tag = node.tagName;

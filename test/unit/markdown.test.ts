@@ -26,6 +26,11 @@ describe('renderMarkdown', () => {
       /^<div class="table-scroll" tabindex="0" role="region" aria-label="表格（可左右滚动）"[^>]*><table>/,
     );
   });
+  it('leaves a link to another page of the site as written (not a file)', async () => {
+    expect(await renderMarkdown('见[另一份文件](../abc-1/)和[附件](附件.pdf)。')).toBe(
+      '<p>见<a href="../abc-1/">另一份文件</a>和<a href="files/%E9%99%84%E4%BB%B6.pdf">附件</a>。</p>',
+    );
+  });
   it('points local files at the document’s files/ folder and leaves other links alone', async () => {
     const html = await renderMarkdown('[附件](附件1.pdf) [站外](https://www.gov.cn/) [锚点](#a)');
     expect(html).toContain(`href="files/${encodeURI('附件1.pdf')}"`);
