@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { resolveBuildOptions } from './src/lib/build-options.ts';
 import attachments from './src/integrations/attachments.ts';
+import reportPdf from './src/integrations/report-pdf.ts';
 
 // Content directory, base path and output directory come from content/site.yaml and
 // the GONGKAI_* environment variables (docs/design.md).
@@ -37,5 +38,6 @@ export default defineConfig({
     // CSP: script-src 'self' — Astro would inline small scripts otherwise
     build: { assetsInlineLimit: 0 },
   },
-  integrations: [attachments()],
+  // report PDFs last: they print the finished pages (src/integrations/report-pdf.ts)
+  integrations: [attachments(), reportPdf()],
 });

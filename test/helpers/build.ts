@@ -35,6 +35,8 @@ export interface BuildSpec {
   key?: string;
   /** Kill the build after this many ms (default 20 min). */
   timeoutMs?: number;
+  /** Extra environment variables for the build (e.g. GONGKAI_CHROMIUM), set after the defaults. */
+  env?: Record<string, string>;
 }
 
 export interface BuildResult {
@@ -121,7 +123,12 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
 function keyOf(spec: BuildSpec): string {
   const h = createHash('sha256');
   h.update(
-    JSON.stringify({ content: spec.content ?? SAMPLE_CONTENT, base: spec.base ?? '/', today: spec.today ?? TODAY }),
+    JSON.stringify({
+      content: spec.content ?? SAMPLE_CONTENT,
+      base: spec.base ?? '/',
+      today: spec.today ?? TODAY,
+      ...(spec.env && { env: spec.env }),
+    }),
   );
   if (spec.fixture) h.update(spec.fixture.toString());
   if (spec.key) h.update(spec.key);
@@ -184,6 +191,7 @@ async function buildLocked(spec: BuildSpec, key: string): Promise<BuildResult> {
     NO_COLOR: '1',
     FORCE_COLOR: '0',
   });
+  Object.assign(env, spec.env);
 
   const started = Date.now();
   const { exitCode, signal, stdout, stderr } = await new Promise<{
