@@ -7,7 +7,19 @@ import tseslint from 'typescript-eslint';
 import { defineConfig } from 'eslint/config';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', '.bench/', '.tmp/', 'test-results/', 'node_modules/', 'content/', 'seeds/', 'scripts/bench/baseline/'] },
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      '.bench/',
+      '.tmp/',
+      'test-results/',
+      'node_modules/',
+      'content/',
+      'seeds/',
+      'scripts/bench/baseline/',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs.recommended,
