@@ -1,22 +1,13 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import { resolveBuildOptions } from './src/lib/build-options.ts';
+import { buildOptionsOrExit } from './src/lib/build-options.ts';
 import attachments from './src/integrations/attachments.ts';
 import reportPdf from './src/integrations/report-pdf.ts';
 
 // Content directory, base path and output directory come from content/site.yaml and
 // the GONGKAI_* environment variables (docs/design.md).
-/** @type {import('./src/lib/build-options.ts').BuildOptions} */
-let options;
-try {
-  options = resolveBuildOptions(process.env);
-} catch (e) {
-  // a malformed variable (e.g. GONGKAI_TODAY): its message alone, before Astro starts, instead of
-  // Astro's "Unable to load your Astro config" with a stack trace
-  console.error(e instanceof Error ? e.message : String(e));
-  process.exit(1);
-}
+const options = buildOptionsOrExit(process.env);
 // document bodies render on worker threads (src/lib/render-pool.ts); pages find the script here
 process.env.GONGKAI_MARKDOWN_WORKER ??= fileURLToPath(new URL('./src/lib/markdown-worker.ts', import.meta.url));
 

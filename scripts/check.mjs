@@ -2,18 +2,11 @@
 // npm run check — checks the content without building: the same checks and messages as
 // the build (src/lib/site.ts), in seconds. Exit status 1 when there are errors.
 import path from 'node:path';
-import { resolveBuildOptions } from '../src/lib/build-options.ts';
+import { buildOptionsOrExit } from '../src/lib/build-options.ts';
 import { formatReport, hasErrors } from '../src/lib/diagnostics.ts';
 import { loadSite } from '../src/lib/site.ts';
 
-let options;
-try {
-  options = resolveBuildOptions(process.env);
-} catch (e) {
-  // a malformed variable (e.g. GONGKAI_TODAY): its message, without a stack trace
-  console.error(e instanceof Error ? e.message : String(e));
-  process.exit(1);
-}
+const options = buildOptionsOrExit(process.env);
 const started = Date.now();
 const site = loadSite(options.contentDir, { today: options.today, now: options.now });
 const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -4,17 +4,10 @@
 // vanishes silently (docs/docs/decisions.md §4). Builds never write this file; only this script does.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { resolveBuildOptions } from '../src/lib/build-options.ts';
+import { buildOptionsOrExit } from '../src/lib/build-options.ts';
 import { listSiteUrls, missingPublishedUrls, readPublishedList } from '../src/lib/published-urls.ts';
 
-let options;
-try {
-  options = resolveBuildOptions(process.env);
-} catch (e) {
-  // a malformed variable (e.g. GONGKAI_TODAY): its message, without a stack trace
-  console.error(e instanceof Error ? e.message : String(e));
-  process.exit(1);
-}
+const options = buildOptionsOrExit(process.env);
 if (!existsSync(path.join(options.outDir, 'index.html'))) {
   console.error(`没有找到构建结果 ${options.outDir}：请先运行 npm run build，再运行 npm run urls:update。`);
   process.exit(1);

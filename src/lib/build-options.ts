@@ -96,3 +96,17 @@ export function resolveBuildOptions(env: Record<string, string | undefined>, cwd
     now,
   };
 }
+
+/**
+ * resolveBuildOptions for a command (the build's config, npm run check, urls:update): a malformed
+ * variable (e.g. GONGKAI_TODAY) prints its Chinese message alone and exits 1, instead of a stack
+ * trace (or Astro's "Unable to load your Astro config").
+ */
+export function buildOptionsOrExit(env: Record<string, string | undefined>): BuildOptions {
+  try {
+    return resolveBuildOptions(env);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
+}
