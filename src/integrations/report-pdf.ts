@@ -24,7 +24,14 @@ import type { Page, Route } from 'playwright-core';
 import { resolveBuildOptions } from '../lib/build-options.ts';
 import { getSite } from '../lib/site.ts';
 import type { DocumentMeta } from '../lib/types.ts';
-import { DEFAULT_CHROMIUM, REPORT_PDF_FLAG, pdfDate, reportPdfPath, stablePdf } from '../lib/report-pdf.ts';
+import {
+  CHROMIUM_ARGS,
+  DEFAULT_CHROMIUM,
+  REPORT_PDF_FLAG,
+  pdfDate,
+  reportPdfPath,
+  stablePdf,
+} from '../lib/report-pdf.ts';
 
 /** Reports printed at once: each is a renderer process, and a build machine may be small. */
 const PARALLEL = 2;
@@ -145,15 +152,7 @@ export async function printReports(playwright: Playwright, o: PrintOptions): Pro
   const browser = await playwright.chromium.launch({
     executablePath: o.executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const serve = (route: Route) => {

@@ -11,6 +11,21 @@ export const REPORT_PDF_FLAG = 'GONGKAI_REPORT_PDF';
 /** Chromium for the report PDFs: GONGKAI_CHROMIUM, 'off' for none; default Debian's. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * Flags for headless Debian Chromium here: no sandbox (root), and no background connections (this
+ * machine's closed network refuses them, and the site must request nothing from another host). The
+ * build's PDF step and the browser tests launch it the same way.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** Whether pages of this build link report PDFs. */
 export function reportPdfEnabled(env: Record<string, string | undefined> = process.env): boolean {
   return env[REPORT_PDF_FLAG] === '1';

@@ -3,8 +3,9 @@
 // uncaught exceptions, requests to other hosts and failed or 4xx/5xx sub-resource requests.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../../src/lib/report-pdf.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = DEFAULT_CHROMIUM;
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
@@ -14,15 +15,7 @@ export async function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 
