@@ -605,18 +605,21 @@ function describeAllowed(allowed: readonly string[]): string {
   return [...groups].map(([name, exts]) => (name ? `${name}（${exts.join('/')}）` : exts.join('、'))).join('、');
 }
 
+const ROLE_NAMES = { attachment: '附件', image: '图片', 'body-file': '正文链接的文件' } as const;
+
 /**
  * The Chinese message and fix for a refused file, for the diagnostics the loader makes.
  * `allowed` is the list of allowed extensions (allowedTypes(site.attachment_types)); `role`
- * names the file in the message: 附件 (default) or 图片 for an image in a document body.
+ * names the file in the message: 附件 (default), 图片 for an image in a document body, or
+ * 正文链接的文件 for another file a body links to.
  */
 export function describeVerdict(
   name: string,
   verdict: Exclude<FileVerdict, { ok: true }>,
   allowed: readonly string[],
-  role: 'attachment' | 'image' = 'attachment',
+  role: 'attachment' | 'image' | 'body-file' = 'attachment',
 ): { message: string; fix: string } {
-  const who = `${role === 'image' ? '图片' : '附件'}“${name}”`;
+  const who = `${ROLE_NAMES[role]}“${name}”`;
   const detail = verdict.detail ?? '';
   switch (verdict.reason) {
     case 'refused-type': {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { diag } from '../diagnostics.ts';
-import { checkPublishableFile, describeVerdict, DEFAULT_ATTACHMENT_TYPES } from '../file-policy.ts';
+import { allowedTypes, checkPublishableFile, describeVerdict } from '../file-policy.ts';
 import type { FileRef } from '../column.ts';
 import type { Diagnostic } from '../types.ts';
 import type { DocumentCheck } from './types.ts';
@@ -15,7 +15,7 @@ export const attachmentsCheck: DocumentCheck = {
   run({ file, attachments, bodyFiles }, { contentDir, settings }) {
     const out: Diagnostic[] = [];
     const extra = settings?.attachmentTypes ?? [];
-    const allowed = [...Object.keys(DEFAULT_ATTACHMENT_TYPES), ...extra];
+    const allowed = allowedTypes(extra);
     const problem = (ref: FileRef, kind: 'attachment' | 'body') => {
       const field = kind === 'attachment' ? 'attachments' : 'body';
       const what = kind === 'attachment' ? '附件' : '正文链接的文件';
@@ -56,14 +56,9 @@ export const attachmentsCheck: DocumentCheck = {
       }
       const verdict = checkPublishableFile(ref.rel, () => readFileSync(path.join(contentDir, ref.rel)), extra);
       if (verdict.ok) return undefined;
-      const { message, fix } = describeVerdict(path.posix.basename(ref.rel), verdict, allowed);
-      return diag(
-        'error',
-        'file-type',
-        file,
-        kind === 'attachment' ? message : message.replace(/^附件/, '正文链接的文件'),
-        { ...at, fix },
-      );
+      const role = kind === 'attachment' ? 'attachment' : 'body-file';
+      const { message, fix } = describeVerdict(path.posix.basename(ref.rel), verdict, allowed, role);
+      return diag('error', 'file-type', file, message, { ...at, fix });
     };
     for (const a of attachments) {
       const d = problem(a, 'attachment');
