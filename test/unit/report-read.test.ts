@@ -227,6 +227,21 @@ const cases: [string, Files, Row[]][] = [
     ],
   ],
   [
+    'a year written in Chinese numerals',
+    data(/^year: \d+$/m, 'year: 二〇二一'),
+    [
+      [
+        'error',
+        'report-data',
+        DATA,
+        2,
+        'year',
+        '报告年度“二〇二一”不对：应为 2008 至 2100 之间的整数年份。',
+        '写统计的年份（不是发布年份），例如 year: 2023，不加引号。',
+      ],
+    ],
+  ],
+  [
     'no table 4',
     data(/table4:[\s\S]*$/, ''),
     [

@@ -153,6 +153,14 @@ export function readReportData(src: YamlSource, file: string): { data?: ReportDa
     if (isTable && (rowId !== undefined || issue.code === 'unrecognized_keys')) {
       return cellDiagnostic(format, table, rowId, column, issue, src, file, line);
     }
+    if (table === 'year') {
+      const written = 'input' in issue && issue.input !== undefined ? `“${String(issue.input)}”` : '';
+      return diag('error', 'report-data', file, `报告年度${written}不对：应为 2008 至 2100 之间的整数年份。`, {
+        line: line ?? 1,
+        field: 'year',
+        fix: '写统计的年份（不是发布年份），例如 year: 2023，不加引号。',
+      });
+    }
     if (table && (issue.code === 'invalid_type' || issue.code === 'unrecognized_keys')) {
       const message =
         issue.code === 'unrecognized_keys'
@@ -166,7 +174,11 @@ export function readReportData(src: YamlSource, file: string): { data?: ReportDa
         fix: '按 npm run report:template 生成的模板填写，不要改动行的名称。',
       });
     }
-    return diag('error', 'report-data', file, issue.message, { line, field: String(table ?? '') || undefined });
+    return diag('error', 'report-data', file, `数据文件中“${String(table ?? '')}”的写法不对。`, {
+      line,
+      field: String(table ?? '') || undefined,
+      fix: '按 npm run report:template 生成的模板填写：只有 format、year、table2、table3、table4 五项。',
+    });
   });
   return { diagnostics };
 }
