@@ -209,13 +209,30 @@ function describeIssue(issue: core.$ZodIssue, field: string | undefined): { mess
             : '改写成文字（加引号）或列表。',
       };
     case 'too_small':
+      if (issue.origin === 'number' || issue.origin === 'int') {
+        return {
+          message: `应不小于 ${String(issue.minimum)}，实为 ${String(issue.input)}。`,
+          fix: '改为允许范围内的数。',
+        };
+      }
       return { message: '不能为空。', fix: '填写这个值，或删除这一行（如果它不是必填字段）。' };
+    case 'too_big':
+      if (issue.origin === 'number' || issue.origin === 'int') {
+        return {
+          message: `应不大于 ${String(issue.maximum)}，实为 ${String(issue.input)}。`,
+          fix: '改为允许范围内的数。',
+        };
+      }
+      return { message: `最多 ${String(issue.maximum)} 项（或个字）。`, fix: '删去多余的内容。' };
     case 'unrecognized_keys':
       return { message: `无法识别的字段：${issue.keys.join('、')}。`, fix: '检查字段名的拼写。' };
     case 'custom':
       return { message: issue.message };
     default:
-      return { message: issue.message };
+      return {
+        message: `值“${String('input' in issue ? issue.input : '')}”不符合要求。`,
+        fix: '对照 docs/design.md 中该字段的说明改正。',
+      };
   }
 }
 

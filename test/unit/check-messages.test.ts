@@ -1064,3 +1064,16 @@ describe('YAML syntax errors in Chinese', () => {
     expect(found.map((d) => d.message)).toContain(`YAML 语法错误：${message}`);
   });
 });
+
+describe('numbers out of range in site.yaml', () => {
+  it.each([
+    ['page_size: 2', '应不小于 5，实为 2。'],
+    ['page_size: 500', '应不大于 200，实为 500。'],
+  ])('%s', (line, message) => {
+    const dir = writeColumn({ 'site.yaml': SITE_YAML.replace('page_size: 20', line), 'documents/a.md': doc(BASE_DOC) });
+    const found = loadSite(dir, { today: '2026-11-27' }).diagnostics.filter((d) => d.field === 'page_size');
+    expect(found.map((d) => [d.code, d.fieldZh, d.message, d.fix])).toEqual([
+      ['schema', '每页条数', message, '改为允许范围内的数。'],
+    ]);
+  });
+});
