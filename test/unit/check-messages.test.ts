@@ -6,10 +6,18 @@ import iconv from 'iconv-lite';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sortDiagnostics } from '../../src/lib/diagnostics.ts';
 import { loadSite, type LoadOptions } from '../../src/lib/site.ts';
-import type { Diagnostic } from '../../src/lib/types.ts';
-import { BASE_DOC, BODIES_YAML, OFFICE_CODE, ORG_CODE, SITE_YAML, doc, writeColumn } from './fixture-column.ts';
+import {
+  BASE_DOC,
+  BODIES_YAML,
+  OFFICE_CODE,
+  ORG_CODE,
+  SITE_YAML,
+  doc,
+  writeColumn,
+  expectDiagnostics,
+  type ExpectedDiagnostic,
+} from './fixture-column.ts';
 
 const TODAY = '2026-11-27';
 const A = 'documents/a.md';
@@ -38,34 +46,6 @@ function load(files: Files, options: Partial<LoadOptions> = {}) {
   return loadSite(columnDir(files), { today: TODAY, ...options });
 }
 
-/** What a case expects of one diagnostic; `fix` is compared only where given. */
-interface Expected {
-  level: Diagnostic['level'];
-  code: string;
-  file: string;
-  line?: number;
-  field?: string;
-  fieldZh?: string;
-  message: string;
-  fix?: string;
-}
-
-/** Every diagnostic, exactly: level, code, file, line, field, fieldZh, message (and fix where expected). */
-function expectDiagnostics(found: Diagnostic[], expected: Expected[]) {
-  const want = sortDiagnostics(expected as Diagnostic[]) as Expected[];
-  const got = sortDiagnostics(found).map((d, i) => ({
-    level: d.level,
-    code: d.code,
-    file: d.file,
-    line: d.line,
-    field: d.field,
-    fieldZh: d.fieldZh,
-    message: d.message,
-    ...(want[i] && 'fix' in want[i] ? { fix: d.fix } : {}),
-  }));
-  expect(got).toEqual(want.map((e) => ({ line: undefined, field: undefined, fieldZh: undefined, ...e })));
-}
-
 /** A 索引号 of the fixture's organisation in March 2021. */
 const indexNo = (serial: number) => `${ORG_CODE}/202103-${String(serial).padStart(5, '0')}`;
 /** The fixture document with `change` applied. */
@@ -92,7 +72,7 @@ const SLUG_A = '11999999999900011l-202103-00001';
 const SLUG_B = '11999999999900011l-202103-00002';
 
 /** [name, files, every diagnostic expected, loadSite options] */
-type Case = [string, Files, Expected[], Partial<LoadOptions>?];
+type Case = [string, Files, ExpectedDiagnostic[], Partial<LoadOptions>?];
 
 const reading: Case[] = [
   [

@@ -3,7 +3,10 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { stringify } from 'yaml';
+import { sortDiagnostics } from '../../src/lib/diagnostics.ts';
+import type { Diagnostic } from '../../src/lib/types.ts';
 
 export const ORG_CODE = '11999999999900011L'; // fictitious 示例县人民政府, valid check characters
 export const OFFICE_CODE = '1199999999990002XC'; // fictitious 示例县财政局
@@ -77,4 +80,40 @@ export function writeColumn(files: Record<string, string>): string {
     writeFileSync(full, text);
   }
   return dir;
+}
+
+/** What a test expects of one diagnostic; `fix` (and `fieldZh`) are compared only where given. */
+export interface ExpectedDiagnostic {
+  level: Diagnostic['level'];
+  code: string;
+  file: string;
+  line?: number;
+  field?: string;
+  fieldZh?: string;
+  message: string;
+  fix?: string;
+}
+
+/**
+ * Every diagnostic, exactly, in report order: level, code, file, line, field, message, fieldZh
+ * (unless `fieldZh: false`) and fix where a case gives one.
+ */
+export function expectDiagnostics(
+  found: Diagnostic[],
+  expected: ExpectedDiagnostic[],
+  { fieldZh = true }: { fieldZh?: boolean } = {},
+): void {
+  const want = sortDiagnostics(expected as Diagnostic[]) as ExpectedDiagnostic[];
+  const got = sortDiagnostics(found).map((d, i) => ({
+    level: d.level,
+    code: d.code,
+    file: d.file,
+    line: d.line,
+    field: d.field,
+    ...(fieldZh ? { fieldZh: d.fieldZh } : {}),
+    message: d.message,
+    ...(want[i] && 'fix' in want[i] ? { fix: d.fix } : {}),
+  }));
+  const blank = { line: undefined, field: undefined, ...(fieldZh ? { fieldZh: undefined } : {}) };
+  expect(got).toEqual(want.map((e) => ({ ...blank, ...e })));
 }

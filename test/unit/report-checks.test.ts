@@ -3,10 +3,18 @@
 // case lists everything loadSite reports, so a change that breaks one rule shows what else it drags
 // along (a wrong 总计 breaks a row sum and a column sum: both are listed).
 import { describe, expect, it } from 'vitest';
-import { sortDiagnostics } from '../../src/lib/diagnostics.ts';
 import { loadSite } from '../../src/lib/site.ts';
 import type { Diagnostic } from '../../src/lib/types.ts';
-import { BASE_DOC, BODIES_YAML, OFFICE_CODE, ORG_CODE, doc, writeColumn } from './fixture-column.ts';
+import {
+  BASE_DOC,
+  BODIES_YAML,
+  OFFICE_CODE,
+  ORG_CODE,
+  doc,
+  expectDiagnostics as expectAll,
+  writeColumn,
+  type ExpectedDiagnostic,
+} from './fixture-column.ts';
 import {
   NARRATIVE_2021,
   NORMATIVE_2021,
@@ -47,30 +55,9 @@ function tables(change: (t: Tables) => void): Tables {
   return t;
 }
 
-interface Expected {
-  level: Diagnostic['level'];
-  code: string;
-  file: string;
-  line?: number;
-  field?: string;
-  message: string;
-  fix?: string;
-}
-
-/** Every diagnostic, exactly: level, code, file, line, field, message (and fix where expected). */
-function expectDiagnostics(found: Diagnostic[], expected: Expected[]) {
-  const want = sortDiagnostics(expected as Diagnostic[]) as Expected[];
-  const got = sortDiagnostics(found).map((d, i) => ({
-    level: d.level,
-    code: d.code,
-    file: d.file,
-    line: d.line,
-    field: d.field,
-    message: d.message,
-    ...(want[i] && 'fix' in want[i] ? { fix: d.fix } : {}),
-  }));
-  expect(got).toEqual(want.map((e) => ({ line: undefined, field: undefined, ...e })));
-}
+/** Every diagnostic, exactly (the report messages name their cells; fieldZh is not compared here). */
+const expectDiagnostics = (found: Diagnostic[], expected: ExpectedDiagnostic[]) =>
+  expectAll(found, expected, { fieldZh: false });
 
 /** Line of the first line starting with `prefix` in a text. */
 const lineOf = (text: string, prefix: string) => text.split('\n').findIndex((l) => l.startsWith(prefix)) + 1;
@@ -680,7 +667,7 @@ describe('structure (warnings)', () => {
 });
 
 describe('published after the deadline (warning)', () => {
-  const late = (file: string, message: string, line: number): Expected => ({
+  const late = (file: string, message: string, line: number): ExpectedDiagnostic => ({
     level: 'warning',
     code: 'report-late',
     file,
