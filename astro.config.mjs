@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { buildOptionsOrExit } from './src/lib/build-options.ts';
 import attachments from './src/integrations/attachments.ts';
 import reportPdf from './src/integrations/report-pdf.ts';
+import publishedUrls from './src/integrations/published-urls.ts';
 
 // Content directory, base path and output directory come from content/site.yaml and
 // the GONGKAI_* environment variables (docs/design.md).
@@ -29,6 +30,6 @@ export default defineConfig({
     // CSP: script-src 'self' — Astro would inline small scripts otherwise
     build: { assetsInlineLimit: 0 },
   },
-  // report PDFs last: they print the finished pages (src/integrations/report-pdf.ts)
-  integrations: [attachments(), reportPdf()],
+  // report PDFs print the finished pages; the published-URL check looks at the whole output, so last
+  integrations: [attachments(), reportPdf(), publishedUrls()],
 });

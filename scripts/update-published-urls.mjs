@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run urls:update — records every page and file of the last build (dist/) in
 // content/published.txt, the committed list the build checks so a published URL never
-// vanishes silently (docs/docs/decisions.md §4). Builds never write this file; only this script does.
+// vanishes silently (docs/decisions.md §6). Builds never write this file; only this script does.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildOptionsOrExit } from '../src/lib/build-options.ts';

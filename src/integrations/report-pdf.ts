@@ -15,7 +15,21 @@
 // - PDFs are tagged (structure for screen readers) with an outline of the headings; their title
 //   is the report's. Chromium stamps the time of printing as the PDF's dates; they are rewritten
 //   with the report's 成文日期 and 发布时间 (setPdfDates), so the same commit gives the same bytes.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// - Printing costs ~3.7 s of CPU a report (Chromium draws every CJK glyph as a Type 3 outline), so
+//   PDFs are kept in the build cache under a key of everything that makes them (the page's HTML,
+//   which names its content-hashed CSS; the origin; title and dates; Chromium's binary): a report
+//   whose page did not change is copied, not printed again. Entries this build did not use are removed.
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -35,6 +49,8 @@ import {
 
 /** Reports printed at once: each is a renderer process, and a build machine may be small. */
 const PARALLEL = 2;
+/** Part of every cache key: raise it when the way a PDF is made changes (stablePdf, print options). */
+const PDF_CACHE_VERSION = 1;
 type Playwright = typeof PlaywrightCore;
 
 export default function reportPdf(): AstroIntegration {
@@ -76,23 +92,56 @@ export default function reportPdf(): AstroIntegration {
         if (!reports.length) return;
         const started = Date.now();
         const outDir = path.resolve(fileURLToPath(dir));
+        const origin = printOrigin(site.settings.siteUrl);
+        const cacheDir = path.join(options.cacheDir, 'report-pdf');
+        mkdirSync(cacheDir, { recursive: true });
+        const chromium = statSync(chromiumPath);
+        const keyOf = new Map(
+          reports.map((doc) => [
+            doc.slug,
+            createHash('sha256')
+              .update(readFileSync(path.join(outDir, 'doc', doc.slug, 'index.html')))
+              .update(
+                JSON.stringify([PDF_CACHE_VERSION, origin, doc.title, doc.written, doc.published, doc.publishedAt]),
+              )
+              .update(`${chromiumPath}:${chromium.size}:${chromium.mtimeMs}`)
+              .digest('hex') + '.pdf',
+          ]),
+        );
+        const target = (doc: ReportToPrint) => path.join(outDir, reportPdfPath(doc.slug));
+        const toPrint: ReportToPrint[] = [];
+        for (const doc of reports) {
+          const cached = path.join(cacheDir, keyOf.get(doc.slug)!);
+          if (!existsSync(cached)) {
+            toPrint.push(doc);
+            continue;
+          }
+          mkdirSync(path.dirname(target(doc)), { recursive: true });
+          copyFileSync(cached, target(doc));
+        }
         const refused = new Set<string>();
-        await printReports(playwright, {
-          executablePath: chromiumPath,
-          outDir,
-          base: options.base,
-          origin: printOrigin(site.settings.siteUrl),
-          reports,
-          refused,
-          write: (doc, pdf) => {
-            const target = path.join(outDir, reportPdfPath(doc.slug));
-            mkdirSync(path.dirname(target), { recursive: true });
-            writeFileSync(target, pdf);
-          },
-        });
+        if (toPrint.length) {
+          await printReports(playwright, {
+            executablePath: chromiumPath,
+            outDir,
+            base: options.base,
+            origin,
+            reports: toPrint,
+            refused,
+            write: (doc, pdf) => {
+              mkdirSync(path.dirname(target(doc)), { recursive: true });
+              writeFileSync(target(doc), pdf);
+              writeFileSync(path.join(cacheDir, keyOf.get(doc.slug)!), pdf);
+            },
+          });
+        }
+        const used = new Set(keyOf.values());
+        for (const f of readdirSync(cacheDir)) if (!used.has(f)) rmSync(path.join(cacheDir, f), { force: true });
         if (refused.size)
           logger.warn(`年报页面请求了站外资源，打印 PDF 时未加载：\n${[...refused].map((u) => `  ${u}`).join('\n')}`);
-        logger.info(`已生成 ${reports.length} 份年报 PDF（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+        logger.info(
+          `已生成 ${reports.length} 份年报 PDF：打印 ${toPrint.length} 份，${reports.length - toPrint.length} 份未变、取自缓存（${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
+        );
       },
     },
   };

@@ -20,7 +20,11 @@ export function missingPublishedUrls(list: string[], outDir: string): string[] {
   return list.filter((u) => !existsSync(path.join(outDir, outputFileFor(u))));
 }
 
-/** Every page and file of a built site as site paths, sorted: the new published list. */
+/**
+ * Every page and published file of a built site as site paths, sorted: the new published list.
+ * Pages, attachments, report PDFs and open data count; the site's own assets do not (hashed
+ * `_astro/`, the search index, and the top-level files such as 404.html and prefs.js).
+ */
 export function listSiteUrls(outDir: string): string[] {
   const out: string[] = [];
   const walk = (dir: string, rel: string) => {
@@ -30,7 +34,7 @@ export function listSiteUrls(outDir: string): string[] {
         if (r === '_astro' || r === 'pagefind') continue;
         walk(path.join(dir, e.name), r);
       } else if (e.name === 'index.html') out.push('/' + (rel ? rel + '/' : ''));
-      else if (rel.includes('/files') || rel === 'files') out.push('/' + r);
+      else if (rel) out.push('/' + r);
     }
   };
   walk(outDir, '');

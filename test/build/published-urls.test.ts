@@ -1,4 +1,4 @@
-// A published URL must not vanish silently (docs/docs/decisions.md §4): with a document removed from a
+// A published URL must not vanish silently (docs/decisions.md §6): with a document removed from a
 // copy of the sample, the build still succeeds and warns, naming the URL that is gone.
 import { rmSync } from 'node:fs';
 import path from 'node:path';

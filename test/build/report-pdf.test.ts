@@ -3,12 +3,13 @@
 // links one. Without Chromium (GONGKAI_CHROMIUM names none) the build still succeeds, warns in
 // Chinese, and no page links a PDF. The column: the sample under /xxgk/ (its reports are the
 // documents with frontmatter `report`).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, buildSample, buildSite, type BuildResult } from '../helpers/build.ts';
 import { all, hasClass, type El } from '../helpers/html.ts';
-import { BASE, SAMPLE_CONTENT, TODAY } from '../helpers/paths.ts';
+import { BASE, ROOT, SAMPLE_CONTENT, TMP, TODAY } from '../helpers/paths.ts';
+import { resolveBuildOptions } from '../../src/lib/build-options.ts';
 import { readPage } from '../helpers/site.ts';
 import { partition, readSources, type SourceDoc } from '../helpers/sources.ts';
 
@@ -83,7 +84,7 @@ describe('report PDFs without Chromium', () => {
     expect(r.output).toContain(
       '未找到 Chromium（/nonexistent/chromium）：本次构建不生成年报 PDF，年报页面不显示 PDF 链接。',
     );
-    expect(r.output).not.toContain('份年报 PDF（');
+    expect(r.output).not.toContain('份年报 PDF：');
   });
 
   it('report pages carry no PDF link and no PDF is written', () => {
@@ -94,6 +95,42 @@ describe('report PDFs without Chromium', () => {
         doc.file,
       ).toEqual([]);
       expect(existsSync(path.join(r.outDir, 'doc', doc.slug, `${doc.slug}.pdf`)), doc.file).toBe(false);
+    }
+  });
+});
+
+describe('report PDFs of unchanged pages come from the build cache', () => {
+  const spec = { name: 'report-pdf-cache', base: BASE };
+  let first: BuildResult;
+  let firstPdfs: Map<string, Buffer>;
+  let second: BuildResult;
+  beforeAll(async () => {
+    // the cache sits beside Astro's, keyed by content and output directory: start it empty
+    const { cacheDir } = resolveBuildOptions(
+      { GONGKAI_CONTENT: SAMPLE_CONTENT, GONGKAI_OUT: path.join(TMP, `build-${spec.name}`, 'dist') },
+      ROOT,
+    );
+    rmSync(path.join(cacheDir, 'report-pdf'), { recursive: true, force: true });
+    first = await buildSite(spec);
+    assertBuilt(first);
+    firstPdfs = new Map(
+      reports.map((d) => [d.slug, readFileSync(path.join(first.outDir, 'doc', d.slug, `${d.slug}.pdf`))]),
+    );
+    second = await buildSite({ ...spec, key: 'rebuilt' });
+    assertBuilt(second);
+  });
+
+  it('the first build prints every report', () => {
+    expect(first.output).toContain(`已生成 ${reports.length} 份年报 PDF：打印 ${reports.length} 份，0 份未变`);
+  });
+
+  it('a rebuild prints none and publishes the same bytes', () => {
+    expect(second.output).toContain(
+      `已生成 ${reports.length} 份年报 PDF：打印 0 份，${reports.length} 份未变、取自缓存`,
+    );
+    for (const doc of reports) {
+      const again = readFileSync(path.join(second.outDir, 'doc', doc.slug, `${doc.slug}.pdf`));
+      expect(again.equals(firstPdfs.get(doc.slug)!), doc.file).toBe(true);
     }
   });
 });

@@ -22,16 +22,29 @@ describe('published URL list', () => {
     expect(outputFileFor('/doc/a/')).toBe(path.join('doc/a', 'index.html'));
     expect(outputFileFor('/doc/a/files/%E9%99%84%E4%BB%B6.pdf')).toBe('doc/a/files/附件.pdf');
   });
-  it('lists the pages and attachments of a build, not its assets', () => {
+  it('lists the pages, attachments, PDFs and open data of a build, not its assets', () => {
     const dir = site([
       'index.html',
       'doc/a/index.html',
       'doc/a/files/附件.pdf',
+      'doc/a/a.pdf',
+      'doc/a/report.json',
+      'annual-reports/data/table3.csv',
       '_astro/x.css',
+      'pagefind/pagefind.js',
       '404.html',
+      'prefs.js',
       'catalogue/2/index.html',
     ]);
-    expect(listSiteUrls(dir)).toEqual(['/', '/catalogue/2/', '/doc/a/', '/doc/a/files/附件.pdf']);
+    expect(listSiteUrls(dir)).toEqual([
+      '/',
+      '/annual-reports/data/table3.csv',
+      '/catalogue/2/',
+      '/doc/a/',
+      '/doc/a/a.pdf',
+      '/doc/a/files/附件.pdf',
+      '/doc/a/report.json',
+    ]);
   });
   it('names every listed URL the build no longer has', () => {
     const dir = site(['index.html', 'doc/a/index.html']);

@@ -551,7 +551,8 @@ describe('narrative vs tables (warnings quoting the sentence)', () => {
       '全年新收政府信息公开申请29件',
       '全县各级行政机关共收到政府信息公开申请1200件，县人民政府新收政府信息公开申请29件',
     ],
-    ['Chinese numerals are not read', '全年新收政府信息公开申请29件', '全年新收政府信息公开申请三十件'],
+    ['the right figure in Chinese numerals', '全年新收政府信息公开申请29件', '全年新收政府信息公开申请二十九件'],
+    ['一起 meaning “together”', '被申请行政复议2件', '被申请行政复议2件，与复议机关一起核查'],
     ['予以公开 of applicants of one kind', '其中予以公开11件', '其中自然人申请予以公开8件'],
     ['办结 within the time limit, a part', '全年办结28件', '全年办结28件，按时办结26件'],
     [
@@ -562,6 +563,18 @@ describe('narrative vs tables (warnings quoting the sentence)', () => {
     ['a share of something else', '占39.29%', '占39.29%；依申请公开答复满意率达98%'],
   ])('no warning for %s', (_name, from, to) => {
     expect(saying(from, to).diagnostics).toEqual([]);
+  });
+
+  it.each([
+    ['三十', 30],
+    ['一百零五', 105],
+    ['两', 2],
+    ['〇', 0],
+  ])('Chinese numerals before 件 are read: %s件', (numeral, n) => {
+    const site = saying('全年新收政府信息公开申请29件', `全年新收政府信息公开申请${numeral}件`);
+    expect(site.diagnostics.map((d) => d.message)).toEqual([
+      `正文“全年新收政府信息公开申请${numeral}件，上年结转3件。”说收到申请 ${n} 件，但表三“一、本年新收政府信息公开申请数量”的“总计”是 29（加上“二、上年结转政府信息公开申请数量”为 32）。`,
+    ]);
   });
 
   it('full-width digits and percent signs are read', () => {

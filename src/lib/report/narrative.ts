@@ -2,10 +2,11 @@
 // (收到申请 N 件, 予以公开 N 件, 办结 N 件, 行政复议 N 件, 行政诉讼 N 件, "N 件，占 P%") are
 // compared with them (docs/domain.md §13: the most frequent real defect). These checks also run on
 // real reports nobody here wrote, and a false alarm costs as much as a miss, so only clear
-// patterns with Arabic digits are read: the words between a keyword and its number come from a
+// patterns are read (Arabic digits, and Chinese numerals right before 件/起: 收到申请十二件): the words between a keyword and its number come from a
 // short list, a clause about a part (自然人, 网络申请, 本级, 部门, 全县, 逾期 …) is skipped, and so is
 // every sentence that compares years or names another year. Each disagreement is a warning
 // quoting the sentence.
+import Nzh from 'nzh';
 import { diag } from '../diagnostics.ts';
 import { cellName, type ReportData } from './data.ts';
 import { FORMATS } from './formats.ts';
@@ -54,9 +55,18 @@ const PART_OF: Partial<Record<Claim, RegExp>> = {
 };
 const CLAUSE_BREAK = /[，,：:（(、；;]/;
 
-/** Full-width digits and percent signs as ASCII; Markdown emphasis and thousands separators removed. */
-function normalise(text: string): string {
+/** A count in Chinese numerals right before its unit: 三件, 十二件, 一百零五件, 两起, 〇件. */
+const CHINESE_COUNT = /[零〇一二两三四五六七八九十百千万]+(?=\s*[件起])/g;
+
+/**
+ * Full-width digits, Chinese numerals before 件/起 and percent signs as ASCII; Markdown emphasis and
+ * thousands separators removed.
+ */
+export function normalise(text: string): string {
   return text
+    .replace(CHINESE_COUNT, (n) =>
+      /^[零〇一二两三四五六七八九十]/.test(n) ? Nzh.cn.decodeS(n.replace(/两/g, '二').replace(/〇/g, '零')) : n,
+    )
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48))
     .replace(/％/g, '%')
     .replace(/[*_]/g, '')
