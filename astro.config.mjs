@@ -5,12 +5,15 @@ import { buildOptionsOrExit } from './src/lib/build-options.ts';
 import attachments from './src/integrations/attachments.ts';
 import reportPdf from './src/integrations/report-pdf.ts';
 import publishedUrls from './src/integrations/published-urls.ts';
+import searchIndex from './src/integrations/search-index.ts';
 
 // Content directory, base path and output directory come from content/site.yaml and
 // the GONGKAI_* environment variables (docs/design.md).
 const options = buildOptionsOrExit(process.env);
 // document bodies render on worker threads (src/lib/render-pool.ts); pages find the script here
 process.env.GONGKAI_MARKDOWN_WORKER ??= fileURLToPath(new URL('./src/lib/markdown-worker.ts', import.meta.url));
+// the search index's shards are built on worker threads (src/integrations/search-index.ts)
+process.env.GONGKAI_SEARCH_WORKER ??= fileURLToPath(new URL('./src/lib/search/shard-worker.ts', import.meta.url));
 
 export default defineConfig({
   base: options.base,
@@ -31,5 +34,5 @@ export default defineConfig({
     build: { assetsInlineLimit: 0 },
   },
   // report PDFs print the finished pages; the published-URL check looks at the whole output, so last
-  integrations: [attachments(), reportPdf(), publishedUrls()],
+  integrations: [attachments(), searchIndex(), reportPdf(), publishedUrls()],
 });

@@ -1,0 +1,54 @@
+// Builds one shard of the search index with Pagefind's Node API: reads each built page, adds the
+// elements of plan.ts's indexedExtras, writes the bundle, and frees the index. Runs in a worker
+// thread (shard-worker.ts), so two shards can be indexed at once: each thread loads its own
+// Pagefind module, which starts its own service process.
+import { readFileSync } from 'node:fs';
+import * as pagefind from 'pagefind';
+
+export interface ShardJob {
+  shard: number;
+  /** Bundle directory (absolute), e.g. dist/pagefind/s0. */
+  outputPath: string;
+  pages: { url: string; file: string; extras: string }[];
+}
+
+export interface ShardResult {
+  shard: number;
+  pages: number;
+  ms: number;
+  errors: string[];
+}
+
+/** Every error Pagefind reports, with what it was doing. */
+function check(what: string, errors: string[], into: string[]) {
+  for (const e of errors) into.push(`${what}: ${e}`);
+}
+
+export async function buildShard(job: ShardJob, base: string): Promise<ShardResult> {
+  const started = Date.now();
+  const errors: string[] = [];
+  // <html lang="zh-CN"> is read as zh-cn by the search page; one language for every shard
+  const created = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+  check('createIndex', created.errors, errors);
+  const index = created.index;
+  if (!index) return { shard: job.shard, pages: 0, ms: Date.now() - started, errors };
+  try {
+    for (const page of job.pages) {
+      const html = readFileSync(page.file, 'utf8');
+      const at = html.lastIndexOf('</body>');
+      const content = at < 0 ? html + page.extras : html.slice(0, at) + page.extras + html.slice(at);
+      const added = await index.addHTMLFile({ url: base + page.url.replace(/^\//, ''), content });
+      check(page.url, added.errors, errors);
+    }
+    const written = await index.writeFiles({ outputPath: job.outputPath });
+    check('writeFiles', written.errors, errors);
+  } finally {
+    await index.deleteIndex().catch(() => undefined);
+  }
+  return { shard: job.shard, pages: job.pages.length, ms: Date.now() - started, errors };
+}
+
+/** Stops this thread's Pagefind service. */
+export async function closePagefind(): Promise<void> {
+  await pagefind.close();
+}

@@ -1,0 +1,79 @@
+// Query and key normalisation for the site search, shared by the index step (Node) and the search
+// page (browser), so a 文号 or 索引号 is keyed the same way on both sides (docs/decisions.md §16).
+// No imports: this file is bundled into the page's script.
+
+/**
+ * Traditional → simplified characters as a flat string of pairs ('醫医療疗…'), made at build time
+ * from opencc-js (t2s.ts) and shipped in the search manifest: a query typed in 繁体 finds 简体 text.
+ */
+export type T2sPairs = string;
+
+/** A lookup from a T2sPairs string. */
+export function t2sMap(pairs: T2sPairs): Map<string, string> {
+  const chars = [...pairs];
+  const map = new Map<string, string>();
+  for (let i = 0; i + 1 < chars.length; i += 2) map.set(chars[i]!, chars[i + 1]!);
+  return map;
+}
+
+/** The text with each traditional character replaced by its simplified form (character by character). */
+export function toSimplified(text: string, map: Map<string, string>): string {
+  let out = '';
+  for (const ch of text) out += map.get(ch) ?? ch;
+  return out;
+}
+
+/**
+ * A query as the index reads it: NFKC (full-width letters and digits as ASCII, ［］ as []), simplified
+ * characters, spaces collapsed and trimmed.
+ */
+export function normaliseQuery(query: string, map: Map<string, string>): string {
+  return toSimplified(query.normalize('NFKC'), map).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The exact-match key of a 文号, 索引号 or title: the normalised text lower-cased with every space and
+ * punctuation mark removed, so 示政办〔2021〕5号, 示政办[2021]5号, 示政办（2021）5号, 示政办【2021】5号 and
+ * 示政办2021 5号 share one key, and a 索引号 matches in any letter case, with or without hyphens.
+ */
+export function exactKey(text: string, map: Map<string, string>): string {
+  return normaliseQuery(text, map)
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+/** The bucket of the exact-match table that holds a key: FNV-1a of its UTF-16 code units, modulo the count. */
+export function exactBucket(key: string, buckets: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % buckets;
+}
+
+/** One entry of the exact-match table: what a result line shows, without loading the index. */
+export interface ExactEntry {
+  /** Site path of the document page without base ('/doc/<slug>/'). */
+  url: string;
+  title: string;
+  indexNo: string;
+  docNo?: string;
+  publisher: string;
+  published: string;
+  validity?: string;
+  /** The page's search filters (plan.ts searchRecord), so a look-up honours the selected ones. */
+  filters: Record<string, string>;
+  /** What matched: the 文号, the 索引号 or the title. */
+  by: 'doc-no' | 'index-no' | 'title';
+}
+
+/** The search manifest (pagefind/gongkai.json): the shards, newest first, and the exact-match table's layout. */
+export interface SearchManifest {
+  version: 1;
+  /** Shard bundle directories below pagefind/ ('s0/'), newest documents first; each holds a date range. */
+  shards: { dir: string; pages: number; newest: string; oldest: string }[];
+  /** Buckets of the exact-match table: pagefind/exact/<n>.json, each a Record<key, ExactEntry[]>. */
+  exactBuckets: number;
+  t2s: T2sPairs;
+}

@@ -1,0 +1,257 @@
+// The search as the page runs it (docs/decisions.md §16): the query normalised as the index was
+// (繁体 → 简体, full-width → ASCII), exact 文号 / 索引号 / title look-ups pinned first, Pagefind over
+// every shard for the rest, documents that are 失效 or 废止 after those in force at comparable
+// relevance, phrases first, and newest-first paging across shards. No DOM here: page.ts renders.
+import {
+  exactBucket,
+  exactKey,
+  normaliseQuery,
+  t2sMap,
+  type ExactEntry,
+  type SearchManifest,
+} from '../../lib/search/normalise.ts';
+
+/** The part of Pagefind's browser API we use (pagefind.js of a shard bundle). */
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindData>;
+}
+export interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results: { title: string; url: string; anchor?: { id?: string }; excerpt: string }[];
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+}
+type Filters = Record<string, string | string[] | { any: string[] }>;
+interface PagefindInstance {
+  search(
+    term: string,
+    options?: { filters?: Filters; sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<PagefindResponse>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
+  options(options: Record<string, unknown>): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+interface PagefindModule {
+  createInstance(options: { basePath: string; baseUrl: string }): PagefindInstance;
+}
+
+export const PAGE_SIZE = 10;
+/** Score factor of a 失效 / 废止 document: after one in force unless clearly more relevant. */
+const INVALID_FACTOR = 0.5;
+
+export interface SearchRequest {
+  q: string;
+  /** Selected filter values by key (publisher, topic, genre, year, validity, section). */
+  filters: Record<string, string>;
+  sort: 'relevance' | 'date';
+  /** 1-based. */
+  page: number;
+  /** Also list results that hold the query's words only apart (the phrase found elsewhere). */
+  loose: boolean;
+}
+
+export interface ResultItem {
+  url: string;
+  title: string;
+  excerpt: string; // HTML with <mark>
+  meta: Record<string, string | undefined>;
+  /** Titles of the attachments the match is in, when it is only there. */
+  inAttachments: string[];
+}
+
+export interface SearchOutcome {
+  /** The query as searched: simplified, full-width folded. */
+  normalised: string;
+  /** Documents whose 文号, 索引号 or whole title is the query. */
+  exact: ExactEntry[];
+  /** Results in total (exact look-ups included). */
+  total: number;
+  items: ResultItem[];
+  pages: number;
+  /** Counts of each filter value among the results, as Pagefind reports them for the current filters. */
+  counts: Record<string, Record<string, number>>;
+  /** Results that hold the words only apart, not listed unless `loose` (0 when the phrase was not searched). */
+  looseOnly: number;
+}
+
+export class SearchEngine {
+  private bucketCache = new Map<number, Promise<Record<string, ExactEntry[]>>>();
+  private base: string;
+  private manifest: SearchManifest;
+  private t2s: Map<string, string>;
+  private pagefind: PagefindInstance;
+  private constructor(base: string, manifest: SearchManifest, t2s: Map<string, string>, pagefind: PagefindInstance) {
+    this.base = base;
+    this.manifest = manifest;
+    this.t2s = t2s;
+    this.pagefind = pagefind;
+  }
+
+  /** Loads the manifest and the first shard's Pagefind, and merges the other shards. */
+  static async open(base: string): Promise<SearchEngine> {
+    const res = await fetch(`${base}pagefind/gongkai.json`);
+    if (!res.ok) throw new Error(`search manifest: HTTP ${res.status}`);
+    const manifest = (await res.json()) as SearchManifest;
+    const first = manifest.shards[0];
+    if (!first) throw new Error('search manifest lists no shard');
+    const mod = (await import(/* @vite-ignore */ `${base}pagefind/${first.dir}pagefind.js`)) as PagefindModule;
+    // urls in the index carry the base already; the page builds its own highlight links
+    const pagefind = mod.createInstance({ basePath: `${base}pagefind/${first.dir}`, baseUrl: '/' });
+    await pagefind.options({ excerptLength: 40, highlightParam: null });
+    for (const shard of manifest.shards.slice(1))
+      await pagefind.mergeIndex(`${base}pagefind/${shard.dir}`, { baseUrl: '/' });
+    return new SearchEngine(base, manifest, t2sMap(manifest.t2s), pagefind);
+  }
+
+  normalise(q: string): string {
+    return normaliseQuery(q, this.t2s);
+  }
+
+  /** Documents whose 文号, 索引号 or whole title equals the query, among the selected filters. */
+  async exactMatches(normalised: string, filters: Record<string, string>): Promise<ExactEntry[]> {
+    const key = exactKey(normalised, this.t2s);
+    if ([...key].length < 2) return [];
+    const n = exactBucket(key, this.manifest.exactBuckets);
+    let bucket = this.bucketCache.get(n);
+    if (!bucket) {
+      bucket = fetch(`${this.base}pagefind/exact/${n}.json`).then((r) => (r.ok ? r.json() : {}));
+      this.bucketCache.set(n, bucket);
+    }
+    const entries = (await bucket)[key] ?? [];
+    return entries.filter((e) => Object.entries(filters).every(([k, v]) => e.filters[k] === v));
+  }
+
+  async search(req: SearchRequest): Promise<SearchOutcome> {
+    const normalised = this.normalise(req.q);
+    const filters: Filters = { ...req.filters };
+    const exact = normalised ? await this.exactMatches(normalised, req.filters) : [];
+    const pinned = new Set(exact.map((e) => this.base + e.url.replace(/^\//, '')));
+
+    // a query of two or more characters without spaces is searched as a phrase first
+    const phraseable = normalised.length >= 2 && !/[\s"]/.test(normalised) && /[\p{Script=Han}]/u.test(normalised);
+    const loose = normalised ? await this.pagefind.search(normalised, { filters }) : undefined;
+    const phrase = phraseable ? await this.pagefind.search(`"${normalised}"`, { filters }) : undefined;
+    const usePhrase = !!phrase && phrase.results.length > 0;
+    const primary = usePhrase ? phrase! : loose;
+    const term = usePhrase ? `"${normalised}"` : normalised;
+    let ranked: PagefindResult[] = primary?.results ?? [];
+    let looseOnly = 0;
+    if (usePhrase && loose) {
+      const inPhrase = new Set(ranked.map((r) => r.id));
+      const rest = loose.results.filter((r) => !inPhrase.has(r.id));
+      looseOnly = rest.length;
+      if (req.loose) ranked = [...ranked, ...rest];
+    }
+    // listing the loose results too: the whole unquoted search, counts and newest-first included
+    const shown = usePhrase && req.loose ? loose : primary;
+    const shownTerm = usePhrase && req.loose ? normalised : term;
+    const counts = shown?.filters ?? {};
+
+    if (req.sort === 'relevance' && ranked.length) ranked = await this.demoteInvalid(term, filters, ranked, counts);
+
+    const listed = ranked.length + exact.length;
+    const pages = Math.max(1, Math.ceil(listed / PAGE_SIZE));
+    const page = Math.min(Math.max(1, req.page), pages);
+    // page 1 starts with the exact matches; Pagefind's results fill the rest
+    const from = (page - 1) * PAGE_SIZE;
+    const to = page * PAGE_SIZE;
+    const exactHere = exact.slice(from, to);
+    const skip = Math.max(0, from - exact.length);
+    const want = to - from - exactHere.length;
+    let slice: PagefindResult[];
+    if (req.sort === 'date' && normalised) {
+      slice = await this.newestSlice(shownTerm, filters, counts.shard ?? {}, skip, want);
+    } else slice = ranked.slice(skip, skip + want);
+
+    const items: ResultItem[] = exactHere.map((e) => ({
+      url: this.base + e.url.replace(/^\//, ''),
+      title: e.title,
+      excerpt: '',
+      meta: {
+        index_no: e.indexNo,
+        doc_no: e.docNo,
+        publisher: e.publisher,
+        published: e.published,
+        validity: e.validity,
+      },
+      inAttachments: [],
+    }));
+    for (const data of await Promise.all(slice.map((r) => r.data()))) {
+      if (pinned.has(data.url)) continue;
+      items.push(toItem(data));
+    }
+    // an exact match is usually among Pagefind's results too (its title or 文号 is in the text): it is
+    // listed once, so a page may show one result fewer than PAGE_SIZE
+    return { normalised, exact, total: listed, items, pages, counts, looseOnly: req.loose ? 0 : looseOnly };
+  }
+
+  /** Results that are 失效 or 废止 after comparable ones in force: their score halved, order kept otherwise. */
+  private async demoteInvalid(
+    term: string,
+    filters: Filters,
+    ranked: PagefindResult[],
+    counts: Record<string, Record<string, number>>,
+  ): Promise<PagefindResult[]> {
+    const v = counts.validity ?? {};
+    if (!v['失效'] && !v['废止']) return ranked;
+    if (typeof filters.validity === 'string' && filters.validity !== '有效') return ranked;
+    const invalid = await this.pagefind.search(term, { filters: { ...filters, validity: { any: ['失效', '废止'] } } });
+    const ids = new Set(invalid.results.map((r) => r.id));
+    return ranked
+      .map((r, i) => ({ r, i, s: ids.has(r.id) ? r.score * INVALID_FACTOR : r.score }))
+      .sort((a, b) => b.s - a.s || a.i - b.i)
+      .map((x) => x.r);
+  }
+
+  /**
+   * Newest first across shards: shards hold date ranges, newest first, and Pagefind sorts within one
+   * shard only, so the page's results come from the shards its offset falls in, one shard at a time.
+   */
+  private async newestSlice(
+    term: string,
+    filters: Filters,
+    perShard: Record<string, number>,
+    skip: number,
+    want: number,
+  ): Promise<PagefindResult[]> {
+    const out: PagefindResult[] = [];
+    let offset = 0;
+    for (let shard = 0; shard < this.manifest.shards.length && out.length < want; shard++) {
+      const n = perShard[String(shard)] ?? 0;
+      if (offset + n <= skip) {
+        offset += n;
+        continue;
+      }
+      if (n === 0) continue;
+      const r = await this.pagefind.search(term, {
+        filters: { ...filters, shard: String(shard) },
+        sort: { date: 'desc' },
+      });
+      const start = Math.max(0, skip - offset);
+      out.push(...r.results.slice(start, start + want - out.length));
+      offset += n;
+    }
+    return out;
+  }
+}
+
+function toItem(data: PagefindData): ResultItem {
+  const inAttachments = data.sub_results
+    .filter((s) => s.anchor?.id?.startsWith('attachment-'))
+    .map((s) => s.title.replace(/^附件：/, ''));
+  // the match is "in an attachment" when no other part of the page matched
+  const elsewhere = data.sub_results.some((s) => !s.anchor?.id?.startsWith('attachment-'));
+  return {
+    url: data.url,
+    title: data.meta.title ?? data.url,
+    excerpt: data.excerpt,
+    meta: data.meta,
+    inAttachments: elsewhere ? [] : inAttachments,
+  };
+}
