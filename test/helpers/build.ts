@@ -248,5 +248,7 @@ export function assertBuilt(result: BuildResult): void {
 
 /** The sample column built under GONGKAI_BASE=/xxgk/: the build and browser tests share it. */
 export function buildSample(): Promise<BuildResult> {
-  return buildSite({ name: 'sample-xxgk', base: '/xxgk/' });
+  // search shards of 16 pages: the sample's 59 documents make 4, so every search in the tests merges
+  // shards and newest-first pages across them as a 70,000-document column does
+  return buildSite({ name: 'sample-xxgk', base: '/xxgk/', env: { GONGKAI_SEARCH_SHARD_PAGES: '16' } });
 }

@@ -19,6 +19,8 @@ interface PagefindResult {
 }
 export interface PagefindData {
   url: string;
+  content: string;
+  filters: Record<string, string[]>;
   excerpt: string;
   meta: Record<string, string | undefined>;
   sub_results: { title: string; url: string; anchor?: { id?: string }; excerpt: string }[];
@@ -42,6 +44,10 @@ interface PagefindModule {
 }
 
 export const PAGE_SIZE = 10;
+/** Unquoted results checked for the query's text when it is searched as a phrase. */
+const VERIFY_LIMIT = 40;
+/** Results put in date order from their data; longer lists page through the date-ordered shards. */
+const DATE_SORT_LIMIT = 200;
 /** Score factor of a 失效 / 废止 document: after one in force unless clearly more relevant. */
 const INVALID_FACTOR = 0.5;
 
@@ -133,27 +139,68 @@ export class SearchEngine {
     const exact = normalised ? await this.exactMatches(normalised, req.filters) : [];
     const pinned = new Set(exact.map((e) => this.base + e.url.replace(/^\//, '')));
 
-    // a query of two or more characters without spaces is searched as a phrase first
-    const phraseable = normalised.length >= 2 && !/[\s"]/.test(normalised) && /[\p{Script=Han}]/u.test(normalised);
+    // A query without spaces (Chinese words, a 文号, a 索引号) is a phrase: Pagefind's quoted search
+    // first, then those of the unquoted search's other results whose text holds the query (Pagefind
+    // may segment the text around it differently: 县政务服务中心); the rest hold only some of its
+    // words and are listed on request (`loose`).
+    const phraseable = [...normalised].length >= 2 && !/[\s"]/.test(normalised);
     const loose = normalised ? await this.pagefind.search(normalised, { filters }) : undefined;
-    const phrase = phraseable ? await this.pagefind.search(`"${normalised}"`, { filters }) : undefined;
-    const usePhrase = !!phrase && phrase.results.length > 0;
-    const primary = usePhrase ? phrase! : loose;
-    const term = usePhrase ? `"${normalised}"` : normalised;
-    let ranked: PagefindResult[] = primary?.results ?? [];
+    const phrase =
+      phraseable && /\p{Script=Han}/u.test(normalised)
+        ? await this.pagefind.search(`"${normalised}"`, { filters })
+        : undefined;
+    let ranked: PagefindResult[] = loose?.results ?? [];
+    let term = normalised;
+    let counts = loose?.filters ?? {};
     let looseOnly = 0;
-    if (usePhrase && loose) {
-      const inPhrase = new Set(ranked.map((r) => r.id));
+    /** Results whose data was loaded to check them, by id (reused when they are shown). */
+    const loaded = new Map<string, PagefindData>();
+    let holdsAdded = false;
+    if (phraseable && loose) {
+      const phraseHits = phrase?.results ?? [];
+      const inPhrase = new Set(phraseHits.map((r) => r.id));
       const rest = loose.results.filter((r) => !inPhrase.has(r.id));
-      looseOnly = rest.length;
-      if (req.loose) ranked = [...ranked, ...rest];
+      const key = exactKey(normalised, this.t2s);
+      const checked = rest.slice(0, VERIFY_LIMIT);
+      const data = await Promise.all(checked.map((r) => r.data()));
+      checked.forEach((r, i) => loaded.set(r.id, data[i]!));
+      const holds = checked.filter((_, i) => exactKey(data[i]!.content, this.t2s).includes(key));
+      const held = new Set(holds.map((r) => r.id));
+      const others = rest.filter((r) => !held.has(r.id));
+      looseOnly = others.length;
+      holdsAdded = holds.length > 0;
+      if (req.loose) {
+        ranked = [...phraseHits, ...holds, ...others];
+      } else {
+        ranked = [...phraseHits, ...holds];
+        if (phraseHits.length) term = `"${normalised}"`;
+        counts = addCounts(
+          phrase?.filters ?? {},
+          holds.map((r) => loaded.get(r.id)!.filters),
+        );
+        if (!phraseHits.length)
+          counts = addCounts(
+            zeroCounts(loose.filters),
+            holds.map((r) => loaded.get(r.id)!.filters),
+          );
+      }
     }
-    // listing the loose results too: the whole unquoted search, counts and newest-first included
-    const shown = usePhrase && req.loose ? loose : primary;
-    const shownTerm = usePhrase && req.loose ? normalised : term;
-    const counts = shown?.filters ?? {};
 
+    let dateOrdered = false;
     if (req.sort === 'relevance' && ranked.length) ranked = await this.demoteInvalid(term, filters, ranked, counts);
+    else if (req.sort === 'date' && holdsAdded && !req.loose) {
+      // the phrase hits and the checked results together are no one Pagefind search: newest first
+      // from their data (a short list; a longer one keeps its tail in relevance order)
+      const head = ranked.slice(0, DATE_SORT_LIMIT);
+      const data = await Promise.all(head.map((r) => loaded.get(r.id) ?? r.data()));
+      data.forEach((d, i) => loaded.set(head[i]!.id, d));
+      const date = (r: PagefindResult) => loaded.get(r.id)!.meta.published ?? '';
+      ranked = [
+        ...head.sort((a, b) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : 0)),
+        ...ranked.slice(DATE_SORT_LIMIT),
+      ];
+      dateOrdered = true;
+    }
 
     const listed = ranked.length + exact.length;
     const pages = Math.max(1, Math.ceil(listed / PAGE_SIZE));
@@ -165,8 +212,9 @@ export class SearchEngine {
     const skip = Math.max(0, from - exact.length);
     const want = to - from - exactHere.length;
     let slice: PagefindResult[];
-    if (req.sort === 'date' && normalised) {
-      slice = await this.newestSlice(shownTerm, filters, counts.shard ?? {}, skip, want);
+    // newest first straight from the shards, unless the list was put in date order above
+    if (req.sort === 'date' && normalised && !dateOrdered) {
+      slice = await this.newestSlice(term, filters, counts.shard ?? {}, skip, want);
     } else slice = ranked.slice(skip, skip + want);
 
     const items: ResultItem[] = exactHere.map((e) => ({
@@ -182,7 +230,7 @@ export class SearchEngine {
       },
       inAttachments: [],
     }));
-    for (const data of await Promise.all(slice.map((r) => r.data()))) {
+    for (const data of await Promise.all(slice.map((r) => loaded.get(r.id) ?? r.data()))) {
       if (pinned.has(data.url)) continue;
       items.push(toItem(data));
     }
@@ -239,6 +287,25 @@ export class SearchEngine {
     }
     return out;
   }
+}
+
+/** Filter counts with every value at 0. */
+function zeroCounts(counts: Record<string, Record<string, number>>): Record<string, Record<string, number>> {
+  return Object.fromEntries(
+    Object.entries(counts).map(([k, v]) => [k, Object.fromEntries(Object.keys(v).map((x) => [x, 0]))]),
+  );
+}
+
+/** Counts plus the filter values of more results. */
+function addCounts(
+  counts: Record<string, Record<string, number>>,
+  more: Record<string, string[]>[],
+): Record<string, Record<string, number>> {
+  const out = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, { ...v }]));
+  for (const filters of more)
+    for (const [k, values] of Object.entries(filters))
+      for (const v of values) (out[k] ??= {})[v] = (out[k]![v] ?? 0) + 1;
+  return out;
 }
 
 function toItem(data: PagefindData): ResultItem {

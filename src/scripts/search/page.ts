@@ -93,9 +93,14 @@ export function startSearchPage(): void {
     if (!req.q) {
       status.textContent = '';
       results.hidden = true;
+      root.dataset.state = 'done';
+      root.dataset.run = String(id);
       return;
     }
     status.textContent = '正在搜索……';
+    // data-state / data-run tell a test (and styles) which search the page shows; aria-busy the same to AT
+    root.dataset.state = 'searching';
+    results.setAttribute('aria-busy', 'true');
     let outcome: SearchOutcome;
     try {
       engine ??= SearchEngine.open(base);
@@ -106,10 +111,16 @@ export function startSearchPage(): void {
       if (id !== current) return;
       status.textContent = '搜索暂时不可用，请稍后再试，或使用政府信息公开目录查找。';
       results.hidden = true;
+      results.removeAttribute('aria-busy');
+      root.dataset.state = 'error';
+      root.dataset.run = String(id);
       return;
     }
     if (id !== current) return;
     render(req, outcome);
+    results.removeAttribute('aria-busy');
+    root.dataset.state = 'done';
+    root.dataset.run = String(id);
     focus?.focus();
   };
 
