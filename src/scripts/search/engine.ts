@@ -112,6 +112,8 @@ export class SearchEngine {
     await pagefind.options({ excerptLength: 40, highlightParam: null });
     for (const shard of manifest.shards.slice(1))
       await pagefind.mergeIndex(`${base}pagefind/${shard.dir}`, { baseUrl: '/' });
+    // loads every shard's filter index: without it a search reports no filter counts
+    await pagefind.filters();
     return new SearchEngine(base, manifest, t2sMap(manifest.t2s), pagefind);
   }
 
