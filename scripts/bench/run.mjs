@@ -45,6 +45,7 @@ function parseArgs(argv) {
     baselineStore: 'auto',
     maxOldSpace: undefined,
     today: '2026-11-27',
+    queries: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -56,6 +57,7 @@ function parseArgs(argv) {
     if (a.startsWith('--docs')) o.docs = Number(val());
     else if (a.startsWith('--only')) o.only = val();
     else if (a === '--skip-generate') o.skipGenerate = true;
+    else if (a === '--skip-queries') o.queries = false;
     else if (a.startsWith('--baseline-store')) o.baselineStore = val();
     else if (a.startsWith('--max-old-space')) o.maxOldSpace = Number(val());
     else if (a.startsWith('--today')) o.today = val();
@@ -64,7 +66,7 @@ function parseArgs(argv) {
   }
   return o;
 }
-const USAGE = `usage: npm run bench -- --docs N [--only gongkai|baseline] [--skip-generate]
+const USAGE = `usage: npm run bench -- --docs N [--only gongkai|baseline] [--skip-generate] [--skip-queries]
                               [--baseline-store auto|default|chunked] [--max-old-space MB] [--today YYYY-MM-DD]`;
 let args;
 try {
@@ -216,6 +218,29 @@ function phases(lines, wall) {
   };
 }
 
+/**
+ * The build's own steps after the pages, from their log lines: the search index (its start and
+ * its summary line) and the report PDFs (from the index's end to the PDF summary), with the
+ * peak tree RSS sampled inside each window.
+ */
+function steps(lines, series) {
+  const at = (re) => lines.find((l) => re.test(l.text))?.t;
+  const window = (from, to) => {
+    if (from === undefined || to === undefined) return undefined;
+    const inside = series.filter(([t]) => t >= from && t <= to + 0.25).map(([, r]) => r);
+    return { seconds: to - from, peakRssBytes: inside.length ? Math.max(...inside) : undefined };
+  };
+  const indexStart = at(/gongkai-search-index\] 站内搜索：开始/);
+  const indexEnd = at(/gongkai-search-index\] 站内搜索：\d+ 个页面/);
+  const pdfEnd = at(/gongkai-report-pdf\] 已生成/);
+  const line = lines.find((l) => /gongkai-search-index\] 站内搜索：\d+ 个页面/.test(l.text))?.text;
+  return {
+    searchIndex: window(indexStart, indexEnd),
+    searchIndexSummary: line?.replace(/^.*\] /, ''),
+    reportPdf: window(indexEnd, pdfEnd),
+  };
+}
+
 // ---------- the test harness's build lock ----------
 // test/helpers/build.ts serialises builds in the repo root with the lock directory .tmp/build.lock
 // (mkdir is atomic; owner pid inside): two builds in one root share node_modules/.astro and .astro.
@@ -331,21 +356,23 @@ async function measure(label, opts) {
     releaseLock();
   }
 }
-async function measureUnlocked(label, { cwd, astroArgs, env, dist, clear }) {
+async function measureUnlocked(label, { cwd, astroArgs, exec, env, dist, clear }) {
   rm(dist);
   for (const c of clear) rm(c);
   const logFile = path.join(benchRoot, `log-${label}.txt`);
   const log = createWriteStream(logFile);
   const timeFile = path.join(benchRoot, `time-${label}.txt`);
   rm(timeFile);
-  const nodeArgs = [
+  // an Astro build, or any other command (exec: [program, ...arguments]), e.g. the plain Pagefind run
+  const command = exec ?? [
+    process.execPath,
     ...(args.maxOldSpace ? [`--max-old-space-size=${args.maxOldSpace}`] : []),
     path.join(REPO, 'node_modules/astro/bin/astro.mjs'),
     ...astroArgs,
   ];
   const [cmd, cmdArgs] = TIME_BIN
-    ? [TIME_BIN, ['-o', timeFile, '-f', '%e %U %S %M %x', process.execPath, ...nodeArgs]]
-    : [process.execPath, nodeArgs];
+    ? [TIME_BIN, ['-o', timeFile, '-f', '%e %U %S %M %x', ...command]]
+    : [command[0], command.slice(1)];
   const fullEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env };
   log.write(
     `# ${label}: ${cmd} ${cmdArgs.join(' ')}\n# cwd ${cwd}\n# env ${Object.entries(env)
@@ -385,6 +412,8 @@ async function measureUnlocked(label, { cwd, astroArgs, env, dist, clear }) {
   let peakProcs = 0;
   let lastCpuTicks = 0;
   let samples = 0;
+  /** [seconds, tree RSS] of every sample: the peak of a step is read from its window */
+  const series = [];
   const seenOthers = new Set();
   let lastProgress = t0;
   const sampler = setInterval(() => {
@@ -397,6 +426,7 @@ async function measureUnlocked(label, { cwd, astroArgs, env, dist, clear }) {
       cpu += st.cpuTicks;
     }
     samples++;
+    series.push([(performance.now() - t0) / 1000, rss]);
     if (rss > peakRss) {
       peakRss = rss;
       peakAt = (performance.now() - t0) / 1000;
@@ -465,6 +495,7 @@ async function measureUnlocked(label, { cwd, astroArgs, env, dist, clear }) {
     outputBytes: out.bytes,
     pagesPerSecond: out.html / wall,
     phases: phases(lines, wall),
+    steps: steps(lines, series),
     pageTimes: pageTimes(lines),
     astroSummary: lines
       .map((l) => l.text)
@@ -566,6 +597,52 @@ if (args.only !== 'gongkai') {
     baselineStore === 'chunked' ? "experimental.collectionStorage: 'chunked'" : 'default (single-file data store)';
 }
 
+// ---------- search: one plain Pagefind run over the same pages, cold queries, golden queries ----------
+const PAGEFIND_BIN = path.join(REPO, 'node_modules/@pagefind/linux-x64/bin/pagefind_extended');
+let search;
+if (runs.gongkai?.ok) {
+  const dist = path.join(benchRoot, 'dist-gongkai');
+  const plainOut = path.join(benchRoot, 'pagefind-plain');
+  if (args.only !== 'gongkai' && existsSync(PAGEFIND_BIN)) {
+    runs.pagefindPlain = await measure('pagefind-plain', {
+      cwd: REPO,
+      exec: [
+        PAGEFIND_BIN,
+        '--site',
+        dist,
+        '--glob',
+        'doc/*/index.html',
+        '--output-path',
+        plainOut,
+        '--force-language',
+        'zh-cn',
+        '--quiet',
+      ],
+      env: {},
+      dist: plainOut,
+      clear: [],
+    });
+  }
+  const { resolveBuildOptions } = await import('../../src/lib/build-options.ts');
+  const base = resolveBuildOptions({ GONGKAI_CONTENT: contentDir, GONGKAI_OUT: dist }).base;
+  const { coldQueries, goldenAtScale } = await import('./search.mjs');
+  search = {
+    indexBytes: walk(path.join(dist, 'pagefind')).bytes,
+    shards: readdirSync(path.join(dist, 'pagefind')).filter((d) => /^s\d+$/.test(d)).length,
+  };
+  if (args.queries) {
+    console.log('bench: cold queries in Chromium …');
+    search.cold = await coldQueries({
+      repo: REPO,
+      dist,
+      base,
+      queries: ['预算', '城乡居民基本医疗保险', '示政规〔2019〕2号'],
+    });
+    console.log('bench: golden queries over the benchmark column …');
+    search.golden = await goldenAtScale({ repo: REPO, dist, base, contentDir, today: args.today });
+  }
+}
+
 // ---------- report ----------
 const astroVersion = JSON.parse(readFileSync(path.join(REPO, 'node_modules/astro/package.json'), 'utf8')).version;
 const machine = {
@@ -625,7 +702,41 @@ const text = [
   ...table.map(line),
   '',
 ].join('\n');
+const p = runs.pagefindPlain;
+const searchLines = [];
+if (g?.steps?.searchIndex) {
+  const si = g.steps.searchIndex;
+  searchLines.push(
+    `search index step (gongkai, inside its build): ${fmtS(si.seconds)}, peak ${fmtGB(si.peakRssBytes)} (tree RSS in the step's window); ${g.steps.searchIndexSummary ?? ''}; index ${fmtMB(search?.indexBytes)} in ${search?.shards} shard(s)`,
+  );
+}
+if (g?.steps?.reportPdf)
+  searchLines.push(
+    `report PDF step (gongkai): ${fmtS(g.steps.reportPdf.seconds)}, peak ${fmtGB(g.steps.reportPdf.peakRssBytes)}`,
+  );
+if (p) {
+  searchLines.push(
+    `plain Pagefind run over the same document pages (one index, CLI): ${p.ok ? '' : 'FAILED, '}${fmtS(p.wallSeconds)}, CPU ${fmtS(p.cpuSeconds)}, peak ${fmtGB(p.peakRssBytes)}, index ${fmtMB(p.outputBytes)}`,
+  );
+  if (g?.steps?.searchIndex && p.ok)
+    searchLines.push(
+      `  index step / plain run: wall ${(g.steps.searchIndex.seconds / p.wallSeconds).toFixed(2)}, peak memory ${(g.steps.searchIndex.peakRssBytes / p.peakRssBytes).toFixed(2)}`,
+    );
+  if (g?.ok && b?.ok && p.ok)
+    searchLines.push(
+      `whole product: gongkai ${fmtS(g.wallSeconds)} vs bare Astro + one Pagefind run ${fmtS(b.wallSeconds + p.wallSeconds)} = ${(g.wallSeconds / (b.wallSeconds + p.wallSeconds)).toFixed(2)} (wall); peak ${fmtGB(g.peakRssBytes)}`,
+    );
+}
+for (const c of search?.cold ?? [])
+  searchLines.push(
+    `cold query “${c.q}”: ${c.requests} requests, ${(c.bytesRaw / 1024).toFixed(0)} KB raw / ${(c.bytesGzip / 1024).toFixed(0)} KB gzip, ${c.msToResults.toFixed(0)} ms from Enter to results (${c.status})`,
+  );
+for (const r of search?.golden?.summary ?? [])
+  searchLines.push(
+    `golden queries at N=${N}, ${r.class.padEnd(13)}: ${String(r.queries).padStart(3)} queries, recall ${r.recall.toFixed(3)} (${r.found}/${r.expected}), precision ${r.precision.toFixed(3)} (${r.found}/${r.returned})${r.truncated ? `, ${r.truncated} truncated at 30 pages` : ''}${r.firstWrong.length ? `, not first: ${r.firstWrong.join(' ')}` : ''}`,
+  );
 console.log(text);
+if (searchLines.length) console.log(searchLines.join('\n') + '\n');
 for (const r of [g, b]) {
   if (!r) continue;
   if (r.astroSummary.length) console.log(`${r.label}: ${r.astroSummary.join(' · ')}`);
@@ -658,6 +769,7 @@ const result = {
   baselineStore: b ? baselineStore : undefined,
   memoryMethod: 'max over samples of the summed RSS (/proc/<pid>/stat) of the build process tree, every 250 ms',
   runs,
+  search,
   ratios:
     g && b
       ? Object.fromEntries(
@@ -667,7 +779,7 @@ const result = {
           ]),
         )
       : undefined,
-  table: text,
+  table: text + (searchLines.length ? '\n' + searchLines.join('\n') : ''),
 };
 writeFileSync(path.join(benchRoot, 'result.json'), JSON.stringify(result, null, 2) + '\n');
 // every run is kept too: result.json is the latest, results/ the history

@@ -1,4 +1,4 @@
-// Build concern: the site search (docs/decisions.md §16). After the pages are written, every
+// Build concern: the site search (docs/decisions.md §3). After the pages are written, every
 // document page is indexed with Pagefind in shards (src/lib/search/plan.ts): newest documents
 // first, each shard limited in pages and bytes so Pagefind's memory stays bounded, two shards at a
 // time on worker threads where the machine has the cores. Beside the shards it writes the search
@@ -19,20 +19,37 @@ import type { ShardJob, ShardResult } from '../lib/search/build-shard.ts';
 import { t2sMap, type SearchManifest } from '../lib/search/normalise.ts';
 import { exactTable, indexedExtras, planShards, searchRecord, type ShardLimits } from '../lib/search/plan.ts';
 import { t2sPairs } from '../lib/search/t2s.ts';
+import { extractAttachmentTexts } from '../lib/search/attachment-texts.ts';
+import type { AttachmentText } from '../lib/search/attachment-text.ts';
 
-/** Default shard limits: measured with npm run bench (docs/decisions.md §16). */
+/** Default shard limits: measured with npm run bench (docs/decisions.md §3). */
 const DEFAULT_LIMITS: ShardLimits = { pages: 2500, bytes: 48 * 1024 * 1024 };
 
 const positive = (v: string | undefined) => (v && Number(v) > 0 ? Number(v) : undefined);
 
 export default function searchIndex(): AstroIntegration {
+  let attachmentTexts = new Map<string, AttachmentText>();
   return {
     name: 'gongkai-search-index',
     hooks: {
+      // before pages render: a document page says when its PDF is a scan the search cannot read
+      'astro:build:start': async ({ logger }) => {
+        const started = Date.now();
+        const options = resolveBuildOptions(process.env);
+        const site = getSite(options.contentDir, { today: options.today, now: options.now });
+        const sources = site.documents.flatMap((d) => d.attachments.map((a) => a.source));
+        if (!sources.length) return;
+        const r = await extractAttachmentTexts(site.contentDir, sources, options.cacheDir);
+        attachmentTexts = r.texts;
+        logger.info(
+          `附件文字：${r.texts.size} 个附件，读取 ${r.extracted} 个，${r.cached} 个未变、取自缓存（${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
+        );
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();
         const options = resolveBuildOptions(process.env);
         const site = getSite(options.contentDir, { today: options.today, now: options.now });
+        logger.info(`站内搜索：开始建立索引（${site.documents.length} 个页面）`);
         const outDir = fileURLToPath(dir);
         const bundleDir = path.join(outDir, 'pagefind');
         rmSync(bundleDir, { recursive: true, force: true });
@@ -53,14 +70,23 @@ export default function searchIndex(): AstroIntegration {
           pages: positive(process.env.GONGKAI_SEARCH_SHARD_PAGES) ?? DEFAULT_LIMITS.pages,
           bytes: (positive(process.env.GONGKAI_SEARCH_SHARD_MB) ?? DEFAULT_LIMITS.bytes / 1024 / 1024) * 1024 * 1024,
         };
-        const shards = planShards(site.documents, (d) => statSync(pageFile(d.slug)).size, limits);
+        const attachmentBytes = (d: (typeof site.documents)[number]) =>
+          d.attachments.reduce((n, a) => {
+            const t = attachmentTexts.get(a.source);
+            return n + (t?.kind === 'text' ? Buffer.byteLength(t.text) : 0);
+          }, 0);
+        const shards = planShards(site.documents, (d) => statSync(pageFile(d.slug)).size + attachmentBytes(d), limits);
         const records = new Map(site.documents.map((d) => [d.slug, searchRecord(d, names)]));
         const jobs: ShardJob[] = shards.map((docs, shard) => ({
           shard,
           outputPath: path.join(bundleDir, `s${shard}`),
           pages: docs.map((d) => {
             const record = records.get(d.slug)!;
-            return { url: record.url, file: pageFile(d.slug), extras: indexedExtras(record, shard, []) };
+            const attachments = d.attachments.flatMap((a, i) => {
+              const t = attachmentTexts.get(a.source);
+              return t?.kind === 'text' ? [{ id: `attachment-${i + 1}`, title: a.title, text: t.text }] : [];
+            });
+            return { url: record.url, file: pageFile(d.slug), extras: indexedExtras(record, shard, attachments) };
           }),
         }));
 

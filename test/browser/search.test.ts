@@ -215,6 +215,27 @@ describe('search behaviour', () => {
     expect(links).toContainEqual(['全部目录', '/xxgk/catalogue/']);
   });
 
+  it('a match only in an attachment says so', async () => {
+    // the sample's 纲要 PDF holds this indicator; no document body does (test/fixtures/search-golden.yaml)
+    const q = '城镇居民人均可支配收入';
+    const holder = site.docs.find((d) => d.attachments.some((a) => a.title.includes('纲要') || a.file.includes('纲要')));
+    expect(holder, 'the sample has the 纲要 attachment').toBeTruthy();
+    const page = await open();
+    await page.goto(searchUrl({ q }));
+    const view = await waitForSearch(page);
+    const hit = view.hits.find((h) => h.url === `/xxgk/doc/${holder!.slug}/`);
+    expect(hit, view.status).toBeTruthy();
+    expect(hit!.inAttachment).toMatch(/^匹配内容在附件中：.+/);
+  });
+
+  it('a scanned PDF attachment says on its page that the search cannot read it', async () => {
+    const doc = site.docs.find((d) => d.attachments.some((a) => a.file.includes('盖章件')));
+    expect(doc, 'the sample has a scanned attachment').toBeTruthy();
+    const page = await open();
+    await page.goto(site.url(`doc/${doc!.slug}/`));
+    expect(await page.textContent('.attachments')).toContain('此文件为扫描件，没有可识别的文字，站内搜索不能检索其内容。');
+  });
+
   it('the document opened from a result marks the query', async () => {
     const page = await open();
     await page.goto(searchUrl({ q: '预算' }));

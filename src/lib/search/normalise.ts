@@ -1,5 +1,5 @@
 // Query and key normalisation for the site search, shared by the index step (Node) and the search
-// page (browser), so a 文号 or 索引号 is keyed the same way on both sides (docs/decisions.md §16).
+// page (browser), so a 文号 or 索引号 is keyed the same way on both sides (docs/decisions.md §3).
 // No imports: this file is bundled into the page's script.
 
 /**

@@ -1,5 +1,5 @@
 // What the search index holds for each document page and how the pages are split into shards
-// (docs/decisions.md §16). Plain data, no Pagefind: the index step (src/integrations/search-index.ts)
+// (docs/decisions.md §3). Plain data, no Pagefind: the index step (src/integrations/search-index.ts)
 // feeds it to Pagefind, the search page reads what it writes.
 import type { DocumentMeta } from '../types.ts';
 import { exactBucket, exactKey, type ExactEntry } from './normalise.ts';

@@ -1,0 +1,66 @@
+// The text of every attachment of a build, for the search index and for the document pages (which
+// say when a PDF is a scan the search cannot read). Extracted once per build, before pages render
+// (src/integrations/search-index.ts, astro:build:start), and kept on disk in the build cache under
+// the file's content hash, so a rebuild reads only new or changed attachments. The pages' bundle
+// and the integration are separate module instances: the result is shared through globalThis.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { attachmentText, type AttachmentText } from './attachment-text.ts';
+
+/** Characters of an attachment the index holds: enough for budgets and 决算 tables, bounded for the shards. */
+export const INDEXED_ATTACHMENT_CHARS = 100_000;
+/** Raise when attachmentText's output changes, so cached texts are read again. */
+const CACHE_VERSION = 1;
+
+const registry = globalThis as { __gongkaiAttachmentTexts?: Map<string, AttachmentText> };
+
+/** What the build found in an attachment (content-relative path), once extractAttachmentTexts ran. */
+export function attachmentTextOf(source: string): AttachmentText | undefined {
+  return registry.__gongkaiAttachmentTexts?.get(source);
+}
+
+/**
+ * Reads every attachment's text (content-relative paths), from the cache where the file is
+ * unchanged; registers the result for attachmentTextOf. Returns it with how many were read anew.
+ */
+export async function extractAttachmentTexts(
+  contentDir: string,
+  sources: string[],
+  cacheDir: string,
+): Promise<{ texts: Map<string, AttachmentText>; extracted: number; cached: number }> {
+  const dir = path.join(cacheDir, 'attachment-text');
+  mkdirSync(dir, { recursive: true });
+  const texts = new Map<string, AttachmentText>();
+  let extracted = 0;
+  let cached = 0;
+  for (const source of [...new Set(sources)]) {
+    const file = path.join(contentDir, source);
+    let hash: string;
+    try {
+      hash = createHash('sha256')
+        .update(`${CACHE_VERSION}:${path.extname(source).toLowerCase()}:`)
+        .update(readFileSync(file))
+        .digest('hex');
+    } catch {
+      texts.set(source, { kind: 'error', message: '附件文件无法读取。' });
+      continue;
+    }
+    const cacheFile = path.join(dir, `${hash}.json`);
+    if (existsSync(cacheFile)) {
+      try {
+        texts.set(source, JSON.parse(readFileSync(cacheFile, 'utf8')) as AttachmentText);
+        cached++;
+        continue;
+      } catch {
+        // unreadable cache entry: extract again
+      }
+    }
+    const result = await attachmentText(file, { maxChars: INDEXED_ATTACHMENT_CHARS });
+    writeFileSync(cacheFile, JSON.stringify(result));
+    texts.set(source, result);
+    extracted++;
+  }
+  registry.__gongkaiAttachmentTexts = texts;
+  return { texts, extracted, cached };
+}
