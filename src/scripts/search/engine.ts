@@ -1,4 +1,4 @@
-// The search as the page runs it (docs/decisions.md §16): the query normalised as the index was
+// The search as the page runs it (docs/decisions.md §3): the query normalised as the index was
 // (繁体 → 简体, full-width → ASCII), exact 文号 / 索引号 / title look-ups pinned first, Pagefind over
 // every shard for the rest, documents that are 失效 or 废止 after those in force at comparable
 // relevance, phrases first, and newest-first paging across shards. No DOM here: page.ts renders.
