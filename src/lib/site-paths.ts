@@ -10,7 +10,7 @@ function listPaths(first: string, items: number, size: number): string[] {
 }
 
 export function pagePaths(catalogue: Catalogue, pageSize: number): Set<string> {
-  const out = new Set<string>(['/', '/apply/', '/apply/form/', '/404.html']);
+  const out = new Set<string>(['/', '/apply/', '/apply/form/', '/search/', '/404.html']);
   const add = (paths: string[]) => paths.forEach((p) => out.add(p));
   add(listPaths('/catalogue/', catalogue.all.length, pageSize));
   for (const { kind } of BROWSE_KINDS) {

@@ -215,10 +215,24 @@ describe('search behaviour', () => {
     expect(links).toContainEqual(['全部目录', '/xxgk/catalogue/']);
   });
 
+  it('at comparable relevance a document in force comes before the 废止 one it replaced (低保办法)', async () => {
+    const repealed = site.docs.find((d) => d.validity === '废止' && d.title.includes('最低生活保障'))!;
+    const current = site.docs.find((d) => d.indexNo === repealed.supersededBy)!;
+    expect(current, 'the sample replaces its 低保 办法').toBeTruthy();
+    const page = await open();
+    await page.goto(site.url('search/'));
+    const urls = (await searchAll(page, '低保办法')).hits.map((h) => h.url);
+    const at = (d: typeof current) => urls.indexOf(`/xxgk/doc/${d.slug}/`);
+    expect(at(current), urls.join('\n')).toBeGreaterThanOrEqual(0);
+    expect(at(repealed), urls.join('\n')).toBeGreaterThan(at(current));
+  });
+
   it('a match only in an attachment says so', async () => {
     // the sample's 纲要 PDF holds this indicator; no document body does (test/fixtures/search-golden.yaml)
     const q = '城镇居民人均可支配收入';
-    const holder = site.docs.find((d) => d.attachments.some((a) => a.title.includes('纲要') || a.file.includes('纲要')));
+    const holder = site.docs.find((d) =>
+      d.attachments.some((a) => a.title?.includes('纲要') || a.file.includes('纲要')),
+    );
     expect(holder, 'the sample has the 纲要 attachment').toBeTruthy();
     const page = await open();
     await page.goto(searchUrl({ q }));
@@ -233,7 +247,9 @@ describe('search behaviour', () => {
     expect(doc, 'the sample has a scanned attachment').toBeTruthy();
     const page = await open();
     await page.goto(site.url(`doc/${doc!.slug}/`));
-    expect(await page.textContent('.attachments')).toContain('此文件为扫描件，没有可识别的文字，站内搜索不能检索其内容。');
+    expect(await page.textContent('.attachments')).toContain(
+      '此文件为扫描件，没有可识别的文字，站内搜索不能检索其内容。',
+    );
   });
 
   it('the document opened from a result marks the query', async () => {
@@ -246,6 +262,19 @@ describe('search behaviour', () => {
     const marked = await page.$$eval('mark.pagefind-highlight', (ms) => ms.map((m) => m.textContent));
     expect(marked.length).toBeGreaterThan(0);
     expect(new Set(marked)).toEqual(new Set(['预算']));
+  });
+});
+
+describe('without Intl.Segmenter', () => {
+  it('the page says which feature the browser lacks and links to the catalogue', async () => {
+    const page = await open();
+    await context.addInitScript(() => {
+      delete (Intl as { Segmenter?: unknown }).Segmenter;
+    });
+    await page.goto(searchUrl({ q: '预算' }));
+    expect(await page.isVisible('#search-unavailable')).toBe(true);
+    expect(await page.textContent('#search-unavailable')).toContain('您的浏览器不支持中文分词（Intl.Segmenter）。');
+    expect(await page.isVisible('#search-results')).toBe(false);
   });
 });
 

@@ -141,56 +141,94 @@ export class SearchEngine {
     const exact = normalised ? await this.exactMatches(normalised, req.filters) : [];
     const pinned = new Set(exact.map((e) => this.base + e.url.replace(/^\//, '')));
 
-    // A query without spaces (Chinese words, a 文号, a 索引号) is a phrase: Pagefind's quoted search
-    // first, then those of the unquoted search's other results whose text holds the query (Pagefind
-    // may segment the text around it differently: 县政务服务中心); the rest hold only some of its
-    // words and are listed on request (`loose`).
+    // A query without spaces (Chinese words, a 文号, a 索引号) is first a phrase: Pagefind's quoted
+    // search, then those of the unquoted search's other results whose text holds the query (Pagefind
+    // may segment the text around it differently: 县政务服务中心). When nothing holds the phrase, or
+    // the query has spaces, its words are searched: Pagefind's unquoted results, checked to hold every
+    // word (Pagefind drops a word a shard does not know, so 疫情防控 would find 防控 alone). A query
+    // with digits and no space (a 文号) is only a phrase. What holds only some words is counted and
+    // listed on request (`loose`).
     const phraseable = [...normalised].length >= 2 && !/[\s"]/.test(normalised);
     const loose = normalised ? await this.pagefind.search(normalised, { filters }) : undefined;
     const phrase =
       phraseable && /\p{Script=Han}/u.test(normalised)
         ? await this.pagefind.search(`"${normalised}"`, { filters })
         : undefined;
-    let ranked: PagefindResult[] = loose?.results ?? [];
-    let term = normalised;
-    let counts = loose?.filters ?? {};
-    let looseOnly = 0;
     /** Results whose data was loaded to check them, by id (reused when they are shown). */
     const loaded = new Map<string, PagefindData>();
-    let holdsAdded = false;
+    const check = async (list: PagefindResult[], keys: string[]) => {
+      const data = await Promise.all(list.map((r) => loaded.get(r.id) ?? r.data()));
+      list.forEach((r, i) => loaded.set(r.id, data[i]!));
+      return list.filter((_, i) => {
+        const text = exactKey(data[i]!.content, this.t2s);
+        return keys.every((k) => text.includes(k));
+      });
+    };
+    const all = loose?.results ?? [];
+    let ranked: PagefindResult[] = all;
+    let term = normalised;
+    let counts = loose?.filters ?? {};
+    /** ranked is not one Pagefind search's result list (newest first must sort it here). */
+    let composed = false;
+    let looseOnly = 0;
+    let phraseFound = false;
     if (phraseable && loose) {
       const phraseHits = phrase?.results ?? [];
       const inPhrase = new Set(phraseHits.map((r) => r.id));
-      const rest = loose.results.filter((r) => !inPhrase.has(r.id));
-      const key = exactKey(normalised, this.t2s);
-      const checked = rest.slice(0, VERIFY_LIMIT);
-      const data = await Promise.all(checked.map((r) => r.data()));
-      checked.forEach((r, i) => loaded.set(r.id, data[i]!));
-      const holds = checked.filter((_, i) => exactKey(data[i]!.content, this.t2s).includes(key));
-      const held = new Set(holds.map((r) => r.id));
-      const others = rest.filter((r) => !held.has(r.id));
-      looseOnly = others.length;
-      holdsAdded = holds.length > 0;
-      if (req.loose) {
-        ranked = [...phraseHits, ...holds, ...others];
-      } else {
-        ranked = [...phraseHits, ...holds];
-        if (phraseHits.length) term = `"${normalised}"`;
-        counts = addCounts(
-          phrase?.filters ?? {},
-          holds.map((r) => loaded.get(r.id)!.filters),
-        );
-        if (!phraseHits.length)
+      const rest = all.filter((r) => !inPhrase.has(r.id));
+      const holds = await check(rest.slice(0, VERIFY_LIMIT), [exactKey(normalised, this.t2s)]);
+      if (phraseHits.length || holds.length) {
+        phraseFound = true;
+        const held = new Set(holds.map((r) => r.id));
+        const others = rest.filter((r) => !held.has(r.id));
+        looseOnly = others.length;
+        ranked = req.loose ? [...phraseHits, ...holds, ...others] : [...phraseHits, ...holds];
+        if (!req.loose) {
+          if (holds.length) composed = true;
+          else term = `"${normalised}"`;
           counts = addCounts(
-            zeroCounts(loose.filters),
+            phrase?.filters ?? zeroCounts(loose.filters),
             holds.map((r) => loaded.get(r.id)!.filters),
           );
+        }
+      }
+    }
+    if (loose && !phraseFound && !req.loose) {
+      if (phraseable && /\d/.test(normalised)) {
+        // a 文号, 索引号 or number that no text holds: nothing, the partial matches on request
+        looseOnly = all.length;
+        ranked = [];
+        counts = zeroCounts(loose.filters);
+      } else {
+        const words = [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(normalised)]
+          .filter((w) => w.isWordLike)
+          .map((w) => exactKey(w.segment, this.t2s))
+          .filter(Boolean);
+        const checked = all.slice(0, VERIFY_LIMIT);
+        const passed = await check(checked, words);
+        const failed = checked.filter((r) => !passed.includes(r));
+        // the unchecked tail is kept when most checked results held every word
+        const tail = passed.length * 2 >= checked.length ? all.slice(VERIFY_LIMIT) : [];
+        ranked = [...passed, ...tail];
+        looseOnly = all.length - ranked.length;
+        if (failed.length) {
+          composed = true;
+          counts = tail.length
+            ? subtractCounts(
+                loose.filters,
+                failed.map((r) => loaded.get(r.id)!.filters),
+              )
+            : addCounts(
+                zeroCounts(loose.filters),
+                passed.map((r) => loaded.get(r.id)!.filters),
+              );
+        }
       }
     }
 
     let dateOrdered = false;
     if (req.sort === 'relevance' && ranked.length) ranked = await this.demoteInvalid(term, filters, ranked, counts);
-    else if (req.sort === 'date' && holdsAdded && !req.loose) {
+    else if (req.sort === 'date' && composed) {
       // the phrase hits and the checked results together are no one Pagefind search: newest first
       // from their data (a short list; a longer one keeps its tail in relevance order)
       const head = ranked.slice(0, DATE_SORT_LIMIT);
@@ -296,6 +334,17 @@ function zeroCounts(counts: Record<string, Record<string, number>>): Record<stri
   return Object.fromEntries(
     Object.entries(counts).map(([k, v]) => [k, Object.fromEntries(Object.keys(v).map((x) => [x, 0]))]),
   );
+}
+
+/** Counts less the filter values of results taken out. */
+function subtractCounts(
+  counts: Record<string, Record<string, number>>,
+  less: Record<string, string[]>[],
+): Record<string, Record<string, number>> {
+  const out = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, { ...v }]));
+  for (const filters of less)
+    for (const [k, values] of Object.entries(filters)) for (const v of values) if (out[k]?.[v]) out[k]![v]! -= 1;
+  return out;
 }
 
 /** Counts plus the filter values of more results. */
