@@ -10,6 +10,8 @@ import searchIndex from './src/integrations/search-index.ts';
 // Content directory, base path and output directory come from content/site.yaml and
 // the GONGKAI_* environment variables (docs/design.md).
 const options = buildOptionsOrExit(process.env);
+// bodies' root-relative links get the base (src/lib/markdown.ts); workers inherit this environment
+process.env.GONGKAI_BASE = options.base;
 // document bodies render on worker threads (src/lib/render-pool.ts); pages find the script here
 process.env.GONGKAI_MARKDOWN_WORKER ??= fileURLToPath(new URL('./src/lib/markdown-worker.ts', import.meta.url));
 // the search index's shards are built on worker threads (src/integrations/search-index.ts)

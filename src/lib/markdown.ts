@@ -11,6 +11,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import type { Element, Root as HastRoot } from 'hast';
+import { normaliseBase } from './build-options.ts';
 import { diag } from './diagnostics.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -253,9 +254,17 @@ export function firstSentence(body: string, max = 100): string {
   return sentence.length > max ? sentence.slice(0, max - 1) + '…' : sentence;
 }
 
+/**
+ * The site's base path for root-relative links in bodies ('/catalogue/' → '/xxgk/catalogue/'):
+ * editors write site paths as the link check knows them, without base. astro.config.mjs puts the
+ * resolved base in GONGKAI_BASE before any worker starts; unset (unit tests, checks) it is '/'.
+ */
+const siteBase = () => normaliseBase(process.env.GONGKAI_BASE);
+
 /** rehype plugin: what editors' raw HTML may not do, and the shape pages need. */
 function rehypeGongkai() {
   return (tree: HastRoot) => {
+    const base = siteBase();
     // one h1 per page: the document title; a body that uses h1 has its headings moved down one level
     const shift = hasH1(tree) ? 1 : 0;
     // a plain recursive walk: unist-util-visit's generic matching cost more than the rest of this plugin
@@ -283,6 +292,8 @@ function rehypeGongkai() {
           // (a link to another page, '../other-doc/', stays as written)
           if (typeof v === 'string' && isLocalTarget(v) && !isMarkdownLink(v) && !isPageLink(v))
             props[key] = `files/${v.replace(/^\.\//, '')}`;
+          else if (base !== '/' && typeof v === 'string' && v.startsWith('/') && !v.startsWith('//'))
+            props[key] = base + v.slice(1);
         }
         const tag = node.tagName;
         if (shift && tag.length === 2 && tag[0] === 'h' && tag[1]! >= '1' && tag[1]! <= '6')

@@ -31,6 +31,20 @@ describe('renderMarkdown', () => {
       '<p>见<a href="../abc-1/">另一份文件</a>和<a href="files/%E9%99%84%E4%BB%B6.pdf">附件</a>。</p>',
     );
   });
+  it('gives root-relative links to the site’s pages the base path the site is built under', async () => {
+    const before = process.env.GONGKAI_BASE;
+    try {
+      process.env.GONGKAI_BASE = '/xxgk/';
+      expect(await renderMarkdown('见[目录](/catalogue/)、[首页](/)和[站外](//www.gov.cn/)。')).toBe(
+        '<p>见<a href="/xxgk/catalogue/">目录</a>、<a href="/xxgk/">首页</a>和<a href="//www.gov.cn/">站外</a>。</p>',
+      );
+      delete process.env.GONGKAI_BASE;
+      expect(await renderMarkdown('[目录](/catalogue/)')).toBe('<p><a href="/catalogue/">目录</a></p>');
+    } finally {
+      if (before === undefined) delete process.env.GONGKAI_BASE;
+      else process.env.GONGKAI_BASE = before;
+    }
+  });
   it('points local files at the document’s files/ folder and leaves other links alone', async () => {
     const html = await renderMarkdown('[附件](附件1.pdf) [站外](https://www.gov.cn/) [锚点](#a)');
     expect(html).toContain(`href="files/${encodeURI('附件1.pdf')}"`);
