@@ -14,8 +14,6 @@ const options = buildOptionsOrExit(process.env);
 process.env.GONGKAI_BASE = options.base;
 // document bodies render on worker threads (src/lib/render-pool.ts); pages find the script here
 process.env.GONGKAI_MARKDOWN_WORKER ??= fileURLToPath(new URL('./src/lib/markdown-worker.ts', import.meta.url));
-// the search index's shards are built on worker threads (src/integrations/search-index.ts)
-process.env.GONGKAI_SEARCH_WORKER ??= fileURLToPath(new URL('./src/lib/search/shard-worker.ts', import.meta.url));
 
 export default defineConfig({
   base: options.base,

@@ -91,6 +91,7 @@ export default function reportPdf(): AstroIntegration {
         const reports = site.documents.filter((d) => d.report);
         if (!reports.length) return;
         const started = Date.now();
+        logger.info(`正在生成 ${reports.length} 份年报 PDF`);
         const outDir = path.resolve(fileURLToPath(dir));
         const origin = printOrigin(site.settings.siteUrl);
         const cacheDir = path.join(options.cacheDir, 'report-pdf');

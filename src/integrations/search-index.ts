@@ -1,21 +1,22 @@
-// Build concern: the site search (docs/decisions.md §3). After the pages are written, every
-// document page is indexed with Pagefind in shards (src/lib/search/plan.ts): newest documents
-// first, each shard limited in pages and bytes so Pagefind's memory stays bounded, two shards at a
-// time on worker threads where the machine has the cores. Beside the shards it writes the search
-// manifest (pagefind/gongkai.json) and the exact-match table of 文号, 索引号 and titles
-// (pagefind/exact/<n>.json). Any error Pagefind reports fails the build.
+// Build concern: the site search (docs/decisions.md §3).
+// - astro:build:start, before pages render: every attachment's text is read (cached by content
+//   hash), so a document page can say its PDF is a scan the search cannot read.
+// - astro:build:done: the document pages are planned into shards (src/lib/search/plan.ts), newest
+//   first, each limited in pages and bytes so Pagefind's memory stays bounded; the search manifest
+//   (pagefind/gongkai.json) and the exact-match table of 文号, 索引号 and titles (pagefind/exact/) are
+//   written, and the shards' job goes to the build cache. scripts/build.mjs then builds the shards in
+//   a process of its own, after Astro has exited (src/lib/search/index-main.ts).
 //
 // GONGKAI_SEARCH_SHARD_PAGES / GONGKAI_SEARCH_SHARD_MB / GONGKAI_SEARCH_PARALLEL override the
 // shard limits and the number of shards indexed at once (the tests use small shards).
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { resolveBuildOptions } from '../lib/build-options.ts';
 import { getSite } from '../lib/site.ts';
-import type { ShardJob, ShardResult } from '../lib/search/build-shard.ts';
+import type { ShardJob } from '../lib/search/build-shard.ts';
+import { indexJobFile, type IndexJob } from '../lib/search/index-job.ts';
 import { t2sMap, type SearchManifest } from '../lib/search/normalise.ts';
 import { exactTable, indexedExtras, planShards, searchRecord, type ShardLimits } from '../lib/search/plan.ts';
 import { t2sPairs } from '../lib/search/t2s.ts';
@@ -23,12 +24,13 @@ import { extractAttachmentTexts } from '../lib/search/attachment-texts.ts';
 import type { AttachmentText } from '../lib/search/attachment-text.ts';
 
 /** Default shard limits: measured with npm run bench (docs/decisions.md §3). */
-const DEFAULT_LIMITS: ShardLimits = { pages: 2500, bytes: 48 * 1024 * 1024 };
+const DEFAULT_LIMITS: ShardLimits = { pages: 1000, bytes: 24 * 1024 * 1024 };
 
 const positive = (v: string | undefined) => (v && Number(v) > 0 ? Number(v) : undefined);
 
 export default function searchIndex(): AstroIntegration {
   let attachmentTexts = new Map<string, AttachmentText>();
+  let attachmentFiles = new Map<string, string>();
   return {
     name: 'gongkai-search-index',
     hooks: {
@@ -41,6 +43,7 @@ export default function searchIndex(): AstroIntegration {
         if (!sources.length) return;
         const r = await extractAttachmentTexts(site.contentDir, sources, options.cacheDir);
         attachmentTexts = r.texts;
+        attachmentFiles = r.files;
         logger.info(
           `附件文字：${r.texts.size} 个附件，读取 ${r.extracted} 个，${r.cached} 个未变、取自缓存（${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
         );
@@ -49,7 +52,6 @@ export default function searchIndex(): AstroIntegration {
         const started = Date.now();
         const options = resolveBuildOptions(process.env);
         const site = getSite(options.contentDir, { today: options.today, now: options.now });
-        logger.info(`站内搜索：开始建立索引（${site.documents.length} 个页面）`);
         const outDir = fileURLToPath(dir);
         const bundleDir = path.join(outDir, 'pagefind');
         rmSync(bundleDir, { recursive: true, force: true });
@@ -82,21 +84,14 @@ export default function searchIndex(): AstroIntegration {
           outputPath: path.join(bundleDir, `s${shard}`),
           pages: docs.map((d) => {
             const record = records.get(d.slug)!;
-            const attachments = d.attachments.flatMap((a, i) => {
-              const t = attachmentTexts.get(a.source);
-              return t?.kind === 'text' ? [{ id: `attachment-${i + 1}`, title: a.title, text: t.text }] : [];
-            });
-            return { url: record.url, file: pageFile(d.slug), extras: indexedExtras(record, shard, attachments) };
+            const attachments = d.attachments.flatMap((a, i) =>
+              attachmentTexts.get(a.source)?.kind === 'text'
+                ? [{ id: `attachment-${i + 1}`, title: a.title, textFile: attachmentFiles.get(a.source)! }]
+                : [],
+            );
+            return { url: record.url, file: pageFile(d.slug), extras: indexedExtras(record, shard, []), attachments };
           }),
         }));
-
-        const parallel = Math.max(
-          1,
-          Math.min(positive(process.env.GONGKAI_SEARCH_PARALLEL) ?? availableParallelism(), 2, jobs.length),
-        );
-        const results = await runShards(jobs, parallel, options.base);
-        const errors = results.flatMap((r) => r.errors.map((e) => `  索引分片 ${r.shard}：${e}`));
-        if (errors.length) throw new Error(`站内搜索索引生成失败（Pagefind 报告的错误）：\n${errors.join('\n')}`);
 
         const t2s = t2sPairs();
         const exact = exactTable(site.documents, (d) => records.get(d.slug)!, t2sMap(t2s));
@@ -114,33 +109,13 @@ export default function searchIndex(): AstroIntegration {
           t2s,
         };
         writeFileSync(path.join(bundleDir, 'gongkai.json'), JSON.stringify(manifest));
+        const job: IndexJob = { base: options.base, pages: site.documents.length, shards: jobs };
+        writeFileSync(indexJobFile(options.cacheDir), JSON.stringify(job));
         logger.info(
-          `站内搜索：${site.documents.length} 个页面，${shards.length} 个分片（同时 ${parallel} 个），` +
-            `${((Date.now() - started) / 1000).toFixed(1)} 秒`,
+          `站内搜索：已规划 ${site.documents.length} 个页面、${shards.length} 个分片（${((Date.now() - started) / 1000).toFixed(1)} 秒）；` +
+            '构建结束后由 scripts/build.mjs 建立索引',
         );
       },
     },
   };
-}
-
-/** Builds the shards on `parallel` worker threads; resolves with every shard's result. */
-function runShards(jobs: ShardJob[], parallel: number, base: string): Promise<ShardResult[]> {
-  // set in astro.config.mjs: this module may run from a bundled copy of the config
-  const script = process.env.GONGKAI_SEARCH_WORKER;
-  if (!script) throw new Error('GONGKAI_SEARCH_WORKER is not set (astro.config.mjs sets it)');
-  const queue = [...jobs];
-  const results: ShardResult[] = [];
-  const one = () =>
-    new Promise<void>((resolve, reject) => {
-      const worker = new Worker(script, { workerData: { base } });
-      const next = () => worker.postMessage(queue.shift() ?? null);
-      worker.on('message', (r: ShardResult) => {
-        results.push(r);
-        next();
-      });
-      worker.on('error', reject);
-      worker.on('exit', () => resolve());
-      next();
-    });
-  return Promise.all(Array.from({ length: parallel }, one)).then(() => results.sort((a, b) => a.shard - b.shard));
 }

@@ -62,7 +62,8 @@ export interface BuildResult {
 
 const LOCK = path.join(TMP, 'build.lock');
 const RUN_ID = process.env.GONGKAI_TEST_RUN || `pid-${process.pid}`;
-const ASTRO = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+/** npm run build's script: `astro build`, then the search index in its own process. */
+const BUILD = path.join(ROOT, 'scripts', 'build.mjs');
 
 export function stripAnsi(s: string): string {
   // eslint-disable-next-line no-control-regex
@@ -200,7 +201,7 @@ async function buildLocked(spec: BuildSpec, key: string): Promise<BuildResult> {
     stdout: string;
     stderr: string;
   }>((resolve, reject) => {
-    const child = spawn(nodeForAstro(), [ASTRO, 'build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(nodeForAstro(), [BUILD], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));

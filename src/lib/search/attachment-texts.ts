@@ -28,10 +28,17 @@ export async function extractAttachmentTexts(
   contentDir: string,
   sources: string[],
   cacheDir: string,
-): Promise<{ texts: Map<string, AttachmentText>; extracted: number; cached: number }> {
+): Promise<{
+  texts: Map<string, AttachmentText>;
+  /** The cache file holding each attachment's result (JSON of AttachmentText). */
+  files: Map<string, string>;
+  extracted: number;
+  cached: number;
+}> {
   const dir = path.join(cacheDir, 'attachment-text');
   mkdirSync(dir, { recursive: true });
   const texts = new Map<string, AttachmentText>();
+  const files = new Map<string, string>();
   let extracted = 0;
   let cached = 0;
   for (const source of [...new Set(sources)]) {
@@ -47,6 +54,7 @@ export async function extractAttachmentTexts(
       continue;
     }
     const cacheFile = path.join(dir, `${hash}.json`);
+    files.set(source, cacheFile);
     if (existsSync(cacheFile)) {
       try {
         texts.set(source, JSON.parse(readFileSync(cacheFile, 'utf8')) as AttachmentText);
@@ -62,5 +70,5 @@ export async function extractAttachmentTexts(
     extracted++;
   }
   registry.__gongkaiAttachmentTexts = texts;
-  return { texts, extracted, cached };
+  return { texts, files, extracted, cached };
 }

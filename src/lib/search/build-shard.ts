@@ -1,15 +1,26 @@
 // Builds one shard of the search index with Pagefind's Node API: reads each built page, adds the
-// elements of plan.ts's indexedExtras, writes the bundle, and frees the index. Runs in a worker
-// thread (shard-worker.ts), so two shards can be indexed at once: each thread loads its own
-// Pagefind module, which starts its own service process.
+// elements of plan.ts's indexedExtras and its attachments' text (read from the build cache, where
+// attachment-texts.ts keeps it), writes the bundle, and frees the index. Runs in a worker thread
+// (shard-worker.ts), so two shards can be indexed at once: each thread loads its own Pagefind
+// module, which starts its own service process.
 import { readFileSync } from 'node:fs';
 import * as pagefind from 'pagefind';
+import type { AttachmentText } from './attachment-text.ts';
+import { attachmentSections } from './plan.ts';
 
 export interface ShardJob {
   shard: number;
   /** Bundle directory (absolute), e.g. dist/pagefind/s0. */
   outputPath: string;
-  pages: { url: string; file: string; extras: string }[];
+  pages: {
+    url: string;
+    /** The built page (absolute). */
+    file: string;
+    /** Hidden filter, metadata and sort elements (plan.ts indexedExtras). */
+    extras: string;
+    /** Attachments with a text layer: the id of their list item and the cached text's file. */
+    attachments: { id: string; title: string; textFile: string }[];
+  }[];
 }
 
 export interface ShardResult {
@@ -36,7 +47,14 @@ export async function buildShard(job: ShardJob, base: string): Promise<ShardResu
     for (const page of job.pages) {
       const html = readFileSync(page.file, 'utf8');
       const at = html.lastIndexOf('</body>');
-      const content = at < 0 ? html + page.extras : html.slice(0, at) + page.extras + html.slice(at);
+      const sections = attachmentSections(
+        page.attachments.flatMap((a) => {
+          const t = JSON.parse(readFileSync(a.textFile, 'utf8')) as AttachmentText;
+          return t.kind === 'text' ? [{ id: a.id, title: a.title, text: t.text }] : [];
+        }),
+      );
+      const extras = page.extras + sections;
+      const content = at < 0 ? html + extras : html.slice(0, at) + extras + html.slice(at);
       const added = await index.addHTMLFile({ url: base + page.url.replace(/^\//, ''), content });
       check(page.url, added.errors, errors);
     }

@@ -78,6 +78,12 @@ export function indexedExtras(record: SearchRecord, shard: number, attachments: 
   for (const [k, v] of Object.entries(record.meta)) out += span('meta', k, v);
   out += span('sort', 'date', record.sortDate);
   out += '</div>';
+  return out + attachmentSections(attachments);
+}
+
+/** Each attachment's text as an indexed section under the id its list item has on the page. */
+export function attachmentSections(attachments: AttachmentSection[]): string {
+  let out = '';
   for (const a of attachments) {
     out += `<section data-pagefind-body><h2 id="${escapeHtml(a.id)}">附件：${escapeHtml(a.title)}</h2><p>${escapeHtml(a.text)}</p></section>`;
   }

@@ -1,0 +1,47 @@
+// The search index step as its own process (docs/decisions.md §3): the Astro build plans the shards
+// and writes this job to the build cache (src/integrations/search-index.ts); after Astro has exited
+// and freed its memory, scripts/build.mjs runs index-main.ts, which builds the shards on worker
+// threads (two at a time where the cores and the free memory allow).
+import { availableParallelism, freemem } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ShardJob, ShardResult } from './build-shard.ts';
+
+export interface IndexJob {
+  base: string;
+  /** Pages in all shards. */
+  pages: number;
+  shards: ShardJob[];
+}
+
+/** Where the build leaves the job: beside the other build caches of this column and output. */
+export const indexJobFile = (cacheDir: string) => path.join(cacheDir, 'search-index-job.json');
+
+/** Memory one shard's indexing may take at the default limits (measured, with headroom). */
+export const SHARD_MEMORY = 0.8 * 1024 ** 3;
+
+/** Shards indexed at once: GONGKAI_SEARCH_PARALLEL, else as many as cores and free memory allow, at most 2. */
+export function parallelShards(jobs: number, setting?: number): number {
+  const byMemory = Math.max(1, Math.floor(freemem() / SHARD_MEMORY));
+  return Math.max(1, Math.min(setting ?? Math.min(availableParallelism(), byMemory), 2, jobs));
+}
+
+/** Builds the shards on `parallel` worker threads; resolves with every shard's result, in shard order. */
+export function runShards(jobs: ShardJob[], parallel: number, base: string): Promise<ShardResult[]> {
+  const script = new URL('./shard-worker.ts', import.meta.url);
+  const queue = [...jobs];
+  const results: ShardResult[] = [];
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(script, { workerData: { base } });
+      const next = () => worker.postMessage(queue.shift() ?? null);
+      worker.on('message', (r: ShardResult) => {
+        results.push(r);
+        next();
+      });
+      worker.on('error', reject);
+      worker.on('exit', () => resolve());
+      next();
+    });
+  return Promise.all(Array.from({ length: parallel }, one)).then(() => results.sort((a, b) => a.shard - b.shard));
+}
