@@ -82,6 +82,8 @@ export interface SearchOutcome {
   pages: number;
   /** Counts of each filter value among the results, as Pagefind reports them for the current filters. */
   counts: Record<string, Record<string, number>>;
+  /** Whether `counts` hold the filter counts (false until the filter index is loaded: loadFilters). */
+  countsReady: boolean;
   /** Results that hold the words only apart, not listed unless `loose` (0 when the phrase was not searched). */
   looseOnly: number;
 }
@@ -112,9 +114,23 @@ export class SearchEngine {
     await pagefind.options({ excerptLength: 40, highlightParam: null });
     for (const shard of manifest.shards.slice(1))
       await pagefind.mergeIndex(`${base}pagefind/${shard.dir}`, { baseUrl: '/' });
-    // loads every shard's filter index: without it a search reports no filter counts
-    await pagefind.filters();
     return new SearchEngine(base, manifest, t2sMap(manifest.t2s), pagefind);
+  }
+
+  private filtersLoaded?: Promise<void>;
+
+  /**
+   * Loads every shard's filter index: until then a search reports no filter counts. The page asks
+   * for it after showing the first results, so the first query transfers only what finds them;
+   * newest first needs it at once (the per-shard counts say which shards hold a page of results).
+   */
+  loadFilters(): Promise<void> {
+    this.filtersLoaded ??= this.pagefind.filters().then(() => undefined);
+    return this.filtersLoaded;
+  }
+
+  get countsReady(): boolean {
+    return this.filtersLoaded !== undefined;
   }
 
   normalise(q: string): string {
@@ -136,6 +152,7 @@ export class SearchEngine {
   }
 
   async search(req: SearchRequest): Promise<SearchOutcome> {
+    if (req.sort === 'date') await this.loadFilters();
     const normalised = this.normalise(req.q);
     const filters: Filters = { ...req.filters };
     const exact = normalised ? await this.exactMatches(normalised, req.filters) : [];
@@ -148,7 +165,10 @@ export class SearchEngine {
     // word (Pagefind drops a word a shard does not know, so 疫情防控 would find 防控 alone). A query
     // with digits and no space (a 文号) is only a phrase. What holds only some words is counted and
     // listed on request (`loose`).
-    const phraseable = [...normalised].length >= 2 && !/[\s"]/.test(normalised);
+    // a 文号 or 索引号 (digits, with its brackets or 号, or one the exact table knows) is read as written
+    const docNoLike = /\d/.test(normalised) && (exact.length > 0 || /[号〔〕[\]【】()（）]/.test(normalised));
+    const phraseable =
+      [...normalised].length >= 2 && !normalised.includes('"') && (!/\s/.test(normalised) || docNoLike);
     const loose = normalised ? await this.pagefind.search(normalised, { filters }) : undefined;
     const phrase =
       phraseable && /\p{Script=Han}/u.test(normalised)
@@ -194,7 +214,7 @@ export class SearchEngine {
       }
     }
     if (loose && !phraseFound && !req.loose) {
-      if (phraseable && /\d/.test(normalised)) {
+      if ((phraseable && /\d/.test(normalised)) || docNoLike) {
         // a 文号, 索引号 or number that no text holds: nothing, the partial matches on request
         looseOnly = all.length;
         ranked = [];
@@ -276,7 +296,16 @@ export class SearchEngine {
     }
     // an exact match is usually among Pagefind's results too (its title or 文号 is in the text): it is
     // listed once, so a page may show one result fewer than PAGE_SIZE
-    return { normalised, exact, total: listed, items, pages, counts, looseOnly: req.loose ? 0 : looseOnly };
+    return {
+      normalised,
+      exact,
+      total: listed,
+      items,
+      pages,
+      counts,
+      countsReady: this.countsReady,
+      looseOnly: req.loose ? 0 : looseOnly,
+    };
   }
 
   /** Results that are 失效 or 废止 after comparable ones in force: their score halved, order kept otherwise. */
@@ -286,8 +315,9 @@ export class SearchEngine {
     ranked: PagefindResult[],
     counts: Record<string, Record<string, number>>,
   ): Promise<PagefindResult[]> {
-    const v = counts.validity ?? {};
-    if (!v['失效'] && !v['废止']) return ranked;
+    // with the filter counts loaded, they say whether any result is 失效 or 废止
+    const v = counts.validity;
+    if (v && !v['失效'] && !v['废止']) return ranked;
     if (typeof filters.validity === 'string' && filters.validity !== '有效') return ranked;
     const invalid = await this.pagefind.search(term, { filters: { ...filters, validity: { any: ['失效', '废止'] } } });
     const ids = new Set(invalid.results.map((r) => r.id));

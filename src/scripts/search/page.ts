@@ -118,6 +118,19 @@ export function startSearchPage(): void {
     }
     if (id !== current) return;
     render(req, outcome);
+    if (!outcome.countsReady) {
+      // the filter counts follow the first results: the same search again once the filter index is in
+      try {
+        const e = await engine;
+        await e.loadFilters();
+        const again = await e.search(req);
+        if (id !== current) return;
+        renderCounts(again);
+      } catch (e) {
+        console.error(e);
+      }
+    }
+    if (id !== current) return;
     results.removeAttribute('aria-busy');
     root.dataset.state = 'done';
     root.dataset.run = String(id);
@@ -129,7 +142,8 @@ export function startSearchPage(): void {
     void run(req, focus);
   };
 
-  const render = (req: SearchRequest, o: SearchOutcome) => {
+  /** Each filter option with its count among the results; an option with none is disabled. */
+  const renderCounts = (o: SearchOutcome) => {
     for (const k of FILTER_KEYS) {
       const counts = o.counts[k] ?? {};
       for (const opt of Array.from(select(k).options)) {
@@ -139,6 +153,10 @@ export function startSearchPage(): void {
         opt.disabled = n === 0 && select(k).value !== opt.value;
       }
     }
+  };
+
+  const render = (req: SearchRequest, o: SearchOutcome) => {
+    if (o.countsReady) renderCounts(o);
     const pageNote = o.pages > 1 ? `，第 ${Math.min(req.page, o.pages)}/${o.pages} 页` : '';
     status.textContent = o.total
       ? `找到 ${o.total} 条与“${o.normalised}”相关的结果${pageNote}。`
