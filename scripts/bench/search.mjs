@@ -29,19 +29,39 @@ export async function coldQueries({ repo, dist, base, queries }) {
       page.on('response', (res) =>
         pending.push(
           res.body().then(
-            (b) => bodies.push({ url: res.url(), b }),
+            (b) => bodies.push({ url: res.url(), b, t: performance.now() }),
             () => undefined,
           ),
         ),
       );
       const t0 = performance.now();
+      // the first results: the status says what was found (the filter counts load after them)
+      const shown = page
+        .waitForFunction(
+          () => /^(找到|没有找到)/.test(document.getElementById('search-status')?.textContent ?? ''),
+          null,
+          {
+            timeout: 60_000,
+            polling: 10,
+          },
+        )
+        .then(() => performance.now());
       const view = await search(page, q);
-      const ms = performance.now() - t0;
+      const tShown = await shown;
       await page.waitForLoadState('networkidle');
       await Promise.all(pending);
-      const raw = bodies.reduce((a, x) => a + x.b.length, 0);
-      const gzip = bodies.reduce((a, x) => a + gzipSync(x.b).length, 0);
-      out.push({ q, requests: bodies.length, bytesRaw: raw, bytesGzip: gzip, msToResults: ms, status: view.status });
+      const sum = (list, f) => list.reduce((a, x) => a + f(x), 0);
+      const first = bodies.filter((x) => x.t <= tShown);
+      out.push({
+        q,
+        requests: first.length,
+        bytesRaw: sum(first, (x) => x.b.length),
+        bytesGzip: sum(first, (x) => gzipSync(x.b).length),
+        allRequests: bodies.length,
+        allBytesGzip: sum(bodies, (x) => gzipSync(x.b).length),
+        msToResults: tShown - t0,
+        status: view.status,
+      });
       await context.close();
     }
   } finally {
