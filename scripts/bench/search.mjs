@@ -38,7 +38,7 @@ export async function coldQueries({ repo, dist, base, queries }) {
       // the first results: the status says what was found (the filter counts load after them)
       const shown = page
         .waitForFunction(
-          () => /^(找到|没有找到)/.test(document.getElementById('search-status')?.textContent ?? ''),
+          () => /^(找到|没有找到)/.test(globalThis.document.getElementById('search-status')?.textContent ?? ''),
           null,
           {
             timeout: 60_000,
