@@ -175,6 +175,28 @@ describe('search behaviour', () => {
     expect(view.hits[0]?.exact).toBe('索引号完全匹配');
   });
 
+  it('a 文号 look-up lists its document without loading the index; the documents quoting it on request', async () => {
+    // 示政规〔2019〕2号 is quoted in other documents' bodies (test/fixtures/search-golden.yaml)
+    const owner = site.docs.find((d) => d.data.doc_no === '示政规〔2019〕2号')!;
+    expect(owner, 'the sample has 示政规〔2019〕2号').toBeTruthy();
+    const page = await open();
+    await page.goto(site.url('search/'));
+    const view = await search(page, '示政规[2019]2号');
+    expect(view.hits.map((h) => h.url)).toEqual([`/xxgk/doc/${owner.slug}/`]);
+    expect(watch.requests.filter((u) => /\/pagefind\/s\d+\//.test(u))).toEqual([]);
+    const mentions = page.locator('.search-loose a');
+    expect(await mentions.textContent()).toBe('查找正文中提到“示政规[2019]2号”的其他文件');
+    const before = Number(await page.$eval('#search', (r) => (r as HTMLElement).dataset.run));
+    await mentions.click();
+    await page.waitForFunction(
+      (n) => Number((document.getElementById('search') as HTMLElement).dataset.run) > n,
+      before,
+    );
+    const all = await waitForSearch(page);
+    expect(all.hits[0]?.url).toBe(`/xxgk/doc/${owner.slug}/`);
+    expect(all.hits.length).toBeGreaterThan(1);
+  });
+
   it('a query in 繁体 finds 简体 text and says how it was searched', async () => {
     const page = await open();
     await page.goto(site.url('search/'));

@@ -86,6 +86,8 @@ export interface SearchOutcome {
   countsReady: boolean;
   /** Results that hold the words only apart, not listed unless `loose` (0 when the phrase was not searched). */
   looseOnly: number;
+  /** Only the exact 文号 / 索引号 match is listed: the documents mentioning it are searched on request (`loose`). */
+  mentionsOnRequest: boolean;
 }
 
 export class SearchEngine {
@@ -93,28 +95,35 @@ export class SearchEngine {
   private base: string;
   private manifest: SearchManifest;
   private t2s: Map<string, string>;
-  private pagefind: PagefindInstance;
-  private constructor(base: string, manifest: SearchManifest, t2s: Map<string, string>, pagefind: PagefindInstance) {
+  private pagefindLoaded?: Promise<PagefindInstance>;
+  private constructor(base: string, manifest: SearchManifest, t2s: Map<string, string>) {
     this.base = base;
     this.manifest = manifest;
     this.t2s = t2s;
-    this.pagefind = pagefind;
   }
 
-  /** Loads the manifest and the first shard's Pagefind, and merges the other shards. */
+  /** Loads the manifest; Pagefind itself loads with the first query that needs it (a 文号 look-up may not). */
   static async open(base: string): Promise<SearchEngine> {
     const res = await fetch(`${base}pagefind/gongkai.json`);
     if (!res.ok) throw new Error(`search manifest: HTTP ${res.status}`);
     const manifest = (await res.json()) as SearchManifest;
-    const first = manifest.shards[0];
-    if (!first) throw new Error('search manifest lists no shard');
-    const mod = (await import(/* @vite-ignore */ `${base}pagefind/${first.dir}pagefind.js`)) as PagefindModule;
-    // urls in the index carry the base already; the page builds its own highlight links
-    const pagefind = mod.createInstance({ basePath: `${base}pagefind/${first.dir}`, baseUrl: '/' });
-    await pagefind.options({ excerptLength: 40, highlightParam: null });
-    for (const shard of manifest.shards.slice(1))
-      await pagefind.mergeIndex(`${base}pagefind/${shard.dir}`, { baseUrl: '/' });
-    return new SearchEngine(base, manifest, t2sMap(manifest.t2s), pagefind);
+    if (!manifest.shards[0]) throw new Error('search manifest lists no shard');
+    return new SearchEngine(base, manifest, t2sMap(manifest.t2s));
+  }
+
+  /** The first shard's Pagefind, with the other shards merged into it. */
+  private pagefind(): Promise<PagefindInstance> {
+    this.pagefindLoaded ??= (async () => {
+      const [first, ...rest] = this.manifest.shards;
+      const url = `${this.base}pagefind/${first!.dir}`;
+      const mod = (await import(/* @vite-ignore */ `${url}pagefind.js`)) as PagefindModule;
+      // urls in the index carry the base already; the page builds its own highlight links
+      const pagefind = mod.createInstance({ basePath: url, baseUrl: '/' });
+      await pagefind.options({ excerptLength: 40, highlightParam: null });
+      for (const shard of rest) await pagefind.mergeIndex(`${this.base}pagefind/${shard.dir}`, { baseUrl: '/' });
+      return pagefind;
+    })();
+    return this.pagefindLoaded;
   }
 
   private filtersLoaded?: Promise<void>;
@@ -125,7 +134,9 @@ export class SearchEngine {
    * newest first needs it at once (the per-shard counts say which shards hold a page of results).
    */
   loadFilters(): Promise<void> {
-    this.filtersLoaded ??= this.pagefind.filters().then(() => undefined);
+    this.filtersLoaded ??= this.pagefind()
+      .then((pf) => pf.filters())
+      .then(() => undefined);
     return this.filtersLoaded;
   }
 
@@ -152,7 +163,6 @@ export class SearchEngine {
   }
 
   async search(req: SearchRequest): Promise<SearchOutcome> {
-    if (req.sort === 'date') await this.loadFilters();
     const normalised = this.normalise(req.q);
     const filters: Filters = { ...req.filters };
     const exact = normalised ? await this.exactMatches(normalised, req.filters) : [];
@@ -167,12 +177,36 @@ export class SearchEngine {
     // listed on request (`loose`).
     // a 文号 or 索引号 (digits, with its brackets or 号, or one the exact table knows) is read as written
     const docNoLike = /\d/.test(normalised) && (exact.length > 0 || /[号〔〕[\]【】()（）]/.test(normalised));
+    if (docNoLike && exact.length && !req.loose) {
+      // a 文号 or 索引号 the exact table knows: its document, without loading the index; the documents
+      // whose text mentions it are listed on request (`loose`)
+      const listed =
+        req.sort === 'date'
+          ? [...exact].sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0))
+          : exact;
+      return {
+        normalised,
+        exact: listed,
+        total: listed.length,
+        items: listed.slice(0, PAGE_SIZE).map((e) => this.exactItem(e)),
+        pages: Math.max(1, Math.ceil(listed.length / PAGE_SIZE)),
+        counts: addCounts(
+          {},
+          listed.map((e) => Object.fromEntries(Object.entries(e.filters).map(([k, v]) => [k, [v]]))),
+        ),
+        countsReady: true,
+        looseOnly: 0,
+        mentionsOnRequest: true,
+      };
+    }
+    const wantLoose = req.loose && !docNoLike;
+    if (req.sort === 'date') await this.loadFilters();
     const phraseable =
       [...normalised].length >= 2 && !normalised.includes('"') && (!/\s/.test(normalised) || docNoLike);
-    const loose = normalised ? await this.pagefind.search(normalised, { filters }) : undefined;
+    const loose = normalised ? await (await this.pagefind()).search(normalised, { filters }) : undefined;
     const phrase =
       phraseable && /\p{Script=Han}/u.test(normalised)
-        ? await this.pagefind.search(`"${normalised}"`, { filters })
+        ? await (await this.pagefind()).search(`"${normalised}"`, { filters })
         : undefined;
     /** Results whose data was loaded to check them, by id (reused when they are shown). */
     const loaded = new Map<string, PagefindData>();
@@ -202,8 +236,8 @@ export class SearchEngine {
         const held = new Set(holds.map((r) => r.id));
         const others = rest.filter((r) => !held.has(r.id));
         looseOnly = others.length;
-        ranked = req.loose ? [...phraseHits, ...holds, ...others] : [...phraseHits, ...holds];
-        if (!req.loose) {
+        ranked = wantLoose ? [...phraseHits, ...holds, ...others] : [...phraseHits, ...holds];
+        if (!wantLoose) {
           if (holds.length) composed = true;
           else term = `"${normalised}"`;
           counts = addCounts(
@@ -277,19 +311,7 @@ export class SearchEngine {
       slice = await this.newestSlice(term, filters, counts.shard ?? {}, skip, want);
     } else slice = ranked.slice(skip, skip + want);
 
-    const items: ResultItem[] = exactHere.map((e) => ({
-      url: this.base + e.url.replace(/^\//, ''),
-      title: e.title,
-      excerpt: '',
-      meta: {
-        index_no: e.indexNo,
-        doc_no: e.docNo,
-        publisher: e.publisher,
-        published: e.published,
-        validity: e.validity,
-      },
-      inAttachments: [],
-    }));
+    const items: ResultItem[] = exactHere.map((e) => this.exactItem(e));
     for (const data of await Promise.all(slice.map((r) => loaded.get(r.id) ?? r.data()))) {
       if (pinned.has(data.url)) continue;
       items.push(toItem(data));
@@ -305,6 +327,24 @@ export class SearchEngine {
       counts,
       countsReady: this.countsReady,
       looseOnly: req.loose ? 0 : looseOnly,
+      mentionsOnRequest: false,
+    };
+  }
+
+  /** A result line for an exact match, from the table (no fragment to load). */
+  private exactItem(e: ExactEntry): ResultItem {
+    return {
+      url: this.base + e.url.replace(/^\//, ''),
+      title: e.title,
+      excerpt: '',
+      meta: {
+        index_no: e.indexNo,
+        doc_no: e.docNo,
+        publisher: e.publisher,
+        published: e.published,
+        validity: e.validity,
+      },
+      inAttachments: [],
     };
   }
 
@@ -319,7 +359,9 @@ export class SearchEngine {
     const v = counts.validity;
     if (v && !v['失效'] && !v['废止']) return ranked;
     if (typeof filters.validity === 'string' && filters.validity !== '有效') return ranked;
-    const invalid = await this.pagefind.search(term, { filters: { ...filters, validity: { any: ['失效', '废止'] } } });
+    const invalid = await (
+      await this.pagefind()
+    ).search(term, { filters: { ...filters, validity: { any: ['失效', '废止'] } } });
     const ids = new Set(invalid.results.map((r) => r.id));
     return ranked
       .map((r, i) => ({ r, i, s: ids.has(r.id) ? r.score * INVALID_FACTOR : r.score }))
@@ -347,7 +389,9 @@ export class SearchEngine {
         continue;
       }
       if (n === 0) continue;
-      const r = await this.pagefind.search(term, {
+      const r = await (
+        await this.pagefind()
+      ).search(term, {
         filters: { ...filters, shard: String(shard) },
         sort: { date: 'desc' },
       });

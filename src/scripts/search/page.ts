@@ -171,6 +171,20 @@ export function startSearchPage(): void {
     const ol = el('ol', { start: String((Math.min(req.page, o.pages) - 1) * 10 + 1) });
     for (const item of o.items) ol.append(hit(item, o));
     list.append(ol);
+    if (o.mentionsOnRequest) {
+      const p = el('p', { class: 'search-loose' });
+      const a = el(
+        'a',
+        { href: `?${paramsOf({ ...req, loose: true, page: 1 })}` },
+        `查找正文中提到“${o.normalised}”的其他文件`,
+      );
+      a.addEventListener('click', (ev) => {
+        ev.preventDefault();
+        go({ ...req, loose: true, page: 1 }, heading);
+      });
+      p.append(a);
+      list.append(p);
+    }
     if (o.looseOnly > 0) {
       const p = el('p', { class: 'search-loose' }, `另有 ${o.looseOnly} 条结果只包含“${o.normalised}”中的部分字词。`);
       const a = el('a', { href: `?${paramsOf({ ...req, loose: true, page: 1 })}` }, '一并显示');
