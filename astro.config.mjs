@@ -4,7 +4,6 @@ import { defineConfig } from 'astro/config';
 import { buildOptionsOrExit } from './src/lib/build-options.ts';
 import attachments from './src/integrations/attachments.ts';
 import reportPdf from './src/integrations/report-pdf.ts';
-import publishedUrls from './src/integrations/published-urls.ts';
 import searchIndex from './src/integrations/search-index.ts';
 
 // Content directory, base path and output directory come from content/site.yaml and
@@ -33,6 +32,7 @@ export default defineConfig({
     // CSP: script-src 'self' — Astro would inline small scripts otherwise
     build: { assetsInlineLimit: 0 },
   },
-  // report PDFs print the finished pages; the published-URL check looks at the whole output, so last
-  integrations: [attachments(), searchIndex(), reportPdf(), publishedUrls()],
+  // report PDFs, the search index and the published-URL check run after astro build (src/post-build.ts);
+  // these integrations prepare them
+  integrations: [attachments(), searchIndex(), reportPdf()],
 });

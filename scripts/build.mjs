@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// npm run build: the site with Astro, then the search index in a process of its own, so Pagefind's
-// memory does not add to Astro's (docs/decisions.md §3). Extra arguments go to `astro build`.
+// npm run build: the site with Astro, then, after Astro has exited, the report PDFs, the search index
+// and the published-URL check in a process of their own (src/post-build.ts), so neither Chromium's
+// nor Pagefind's memory adds to Astro's (docs/decisions.md §3). Extra arguments go to `astro build`.
 // Runs under the project's Node 24 (npm scripts put node_modules/.bin first on the PATH).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -12,5 +13,5 @@ const run = (args) => spawnSync(process.execPath, args, { env, stdio: 'inherit' 
 
 const astro = run([path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)]);
 if (astro.status !== 0) process.exit(astro.status ?? 1);
-const search = run([path.join(REPO, 'src/lib/search/index-main.ts')]);
-process.exit(search.status ?? 1);
+const post = run([path.join(REPO, 'src/post-build.ts')]);
+process.exit(post.status ?? 1);

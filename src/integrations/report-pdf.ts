@@ -7,54 +7,20 @@
 //   installed. The answer goes to the pages through process.env.GONGKAI_REPORT_PDF, so a report
 //   page links its PDF exactly when one is made. Without Chromium the build warns and pages carry
 //   no link.
-// - astro:build:done (this integration comes last in astro.config.mjs) prints the reports, two at
-//   a time, in one headless browser. Pages are served from the output directory through request
-//   interception under the site's own address (site_url and base), so links kept in a PDF name the
-//   published pages; no port is opened and no request leaves the machine. JavaScript is off: the
-//   printed page is the HTML and CSS.
-// - PDFs are tagged (structure for screen readers) with an outline of the headings; their title
-//   is the report's. Chromium stamps the time of printing as the PDF's dates; they are rewritten
-//   with the report's 成文日期 and 发布时间 (setPdfDates), so the same commit gives the same bytes.
-// - Printing costs ~3.7 s of CPU a report (Chromium draws every CJK glyph as a Type 3 outline), so
-//   PDFs are kept in the build cache under a key of everything that makes them (the page's HTML,
-//   which names its content-hashed CSS; the origin; title and dates; Chromium's binary): a report
-//   whose page did not change is copied, not printed again. Entries this build did not use are removed.
-import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+// - astro:build:done leaves the list of reports to print in the build cache; they are printed after
+//   Astro has exited (src/post-build.ts → src/lib/report-pdf-print.ts), so Chromium's memory does
+//   not add to Astro's.
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type * as PlaywrightCore from 'playwright-core';
-import type { Page, Route } from 'playwright-core';
 import { resolveBuildOptions } from '../lib/build-options.ts';
 import { getSite } from '../lib/site.ts';
-import type { DocumentMeta } from '../lib/types.ts';
-import {
-  CHROMIUM_ARGS,
-  DEFAULT_CHROMIUM,
-  REPORT_PDF_FLAG,
-  pdfDate,
-  reportPdfPath,
-  stablePdf,
-} from '../lib/report-pdf.ts';
-
-/** Reports printed at once: each is a renderer process, and a build machine may be small. */
-const PARALLEL = 2;
-/** Part of every cache key: raise it when the way a PDF is made changes (stablePdf, print options). */
-const PDF_CACHE_VERSION = 1;
-type Playwright = typeof PlaywrightCore;
+import { DEFAULT_CHROMIUM, REPORT_PDF_FLAG } from '../lib/report-pdf.ts';
+import { printOrigin, reportPdfJobFile, type ReportPdfJob } from '../lib/report-pdf-print.ts';
 
 export default function reportPdf(): AstroIntegration {
-  let playwright: Playwright | undefined;
+  let playwright: unknown;
   let chromiumPath = DEFAULT_CHROMIUM;
   return {
     name: 'gongkai-report-pdf',
@@ -62,6 +28,8 @@ export default function reportPdf(): AstroIntegration {
       'astro:config:setup': async ({ command, logger }) => {
         process.env[REPORT_PDF_FLAG] = '0';
         if (command !== 'build') return;
+        // no job from an earlier build may print into this one
+        rmSync(reportPdfJobFile(resolveBuildOptions(process.env).cacheDir), { force: true });
         const setting = process.env.GONGKAI_CHROMIUM?.trim();
         if (setting === 'off') {
           logger.info('GONGKAI_CHROMIUM=off：本次构建不生成年报 PDF，年报页面不显示 PDF 链接。');
@@ -88,164 +56,26 @@ export default function reportPdf(): AstroIntegration {
         if (!playwright) return;
         const options = resolveBuildOptions(process.env);
         const site = getSite(options.contentDir, { today: options.today, now: options.now });
-        const reports = site.documents.filter((d) => d.report);
-        if (!reports.length) return;
-        const started = Date.now();
-        logger.info(`正在生成 ${reports.length} 份年报 PDF`);
-        const outDir = path.resolve(fileURLToPath(dir));
-        const origin = printOrigin(site.settings.siteUrl);
-        const cacheDir = path.join(options.cacheDir, 'report-pdf');
-        mkdirSync(cacheDir, { recursive: true });
-        const chromium = statSync(chromiumPath);
-        const keyOf = new Map(
-          reports.map((doc) => [
-            doc.slug,
-            createHash('sha256')
-              .update(readFileSync(path.join(outDir, 'doc', doc.slug, 'index.html')))
-              .update(
-                JSON.stringify([PDF_CACHE_VERSION, origin, doc.title, doc.written, doc.published, doc.publishedAt]),
-              )
-              .update(`${chromiumPath}:${chromium.size}:${chromium.mtimeMs}`)
-              .digest('hex') + '.pdf',
-          ]),
-        );
-        const target = (doc: ReportToPrint) => path.join(outDir, reportPdfPath(doc.slug));
-        const toPrint: ReportToPrint[] = [];
-        for (const doc of reports) {
-          const cached = path.join(cacheDir, keyOf.get(doc.slug)!);
-          if (!existsSync(cached)) {
-            toPrint.push(doc);
-            continue;
-          }
-          mkdirSync(path.dirname(target(doc)), { recursive: true });
-          copyFileSync(cached, target(doc));
-        }
-        const refused = new Set<string>();
-        if (toPrint.length) {
-          await printReports(playwright, {
-            executablePath: chromiumPath,
-            outDir,
-            base: options.base,
-            origin,
-            reports: toPrint,
-            refused,
-            write: (doc, pdf) => {
-              mkdirSync(path.dirname(target(doc)), { recursive: true });
-              writeFileSync(target(doc), pdf);
-              writeFileSync(path.join(cacheDir, keyOf.get(doc.slug)!), pdf);
-            },
-          });
-        }
-        const used = new Set(keyOf.values());
-        for (const f of readdirSync(cacheDir)) if (!used.has(f)) rmSync(path.join(cacheDir, f), { force: true });
-        if (refused.size)
-          logger.warn(`年报页面请求了站外资源，打印 PDF 时未加载：\n${[...refused].map((u) => `  ${u}`).join('\n')}`);
-        logger.info(
-          `已生成 ${reports.length} 份年报 PDF：打印 ${toPrint.length} 份，${reports.length - toPrint.length} 份未变、取自缓存（${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
-        );
+        const reports = site.documents
+          .filter((d) => d.report)
+          .map(({ slug, file, title, written, published, publishedAt }) => ({
+            slug,
+            file,
+            title,
+            written,
+            published,
+            publishedAt,
+          }));
+        const job: ReportPdfJob = {
+          chromiumPath,
+          outDir: path.resolve(fileURLToPath(dir)),
+          base: options.base,
+          origin: printOrigin(site.settings.siteUrl),
+          reports,
+        };
+        writeFileSync(reportPdfJobFile(options.cacheDir), JSON.stringify(job));
+        if (reports.length) logger.info(`年报 PDF：${reports.length} 份，构建结束后打印（src/post-build.ts）`);
       },
     },
   };
-}
-
-/** What printing a report needs to know of it. */
-export type ReportToPrint = Pick<DocumentMeta, 'slug' | 'file' | 'title' | 'written' | 'published' | 'publishedAt'>;
-
-export interface PrintOptions {
-  executablePath: string;
-  /** The built site (absolute). */
-  outDir: string;
-  base: string;
-  /**
-   * The origin the pages are served under: the site's own (site_url), so the links a PDF keeps
-   * (metadata block, attachments) name the published addresses. No request leaves the machine:
-   * every request is answered from `outDir` or refused.
-   */
-  origin: string;
-  reports: ReportToPrint[];
-  /** Receives each report's PDF (dates already set). */
-  write: (doc: ReportToPrint, pdf: Buffer) => void;
-  /** Requests refused because they were for another host. */
-  refused?: Set<string>;
-}
-
-/** The origin pages are printed under: site_url's, else a name that never resolves. */
-export function printOrigin(siteUrl: string): string {
-  try {
-    const u = new URL(siteUrl);
-    if (u.protocol === 'https:' || u.protocol === 'http:') return u.origin;
-  } catch {
-    // no or a malformed site_url (reported by the site checks)
-  }
-  return 'http://report-pdf.invalid';
-}
-
-/** The file under `outDir` a request URL names (directory → index.html); undefined outside base or outDir. */
-function fileOf(outDir: string, base: string, origin: string, url: string): string | undefined {
-  const u = new URL(url);
-  if (u.origin !== origin || !u.pathname.startsWith(base)) return undefined;
-  let rel: string;
-  try {
-    rel = decodeURIComponent(u.pathname.slice(base.length));
-  } catch {
-    return undefined;
-  }
-  const file = path.resolve(outDir, rel.endsWith('/') || rel === '' ? path.join(rel, 'index.html') : rel);
-  return file.startsWith(outDir + path.sep) && existsSync(file) ? file : undefined;
-}
-
-/**
- * Prints reports to PDF in one headless Chromium, PARALLEL at a time. Throws, listing every report
- * that failed, after trying them all.
- */
-export async function printReports(playwright: Playwright, o: PrintOptions): Promise<void> {
-  const browser = await playwright.chromium.launch({
-    executablePath: o.executablePath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  try {
-    const serve = (route: Route) => {
-      const url = route.request().url();
-      const file = /^(data|blob):/.test(url) ? undefined : fileOf(o.outDir, o.base, o.origin, url);
-      if (file) return route.fulfill({ path: file });
-      if (!url.startsWith(o.origin + '/')) {
-        o.refused?.add(url);
-        return route.abort('blockedbyclient');
-      }
-      return route.fulfill({ status: 404, body: '' });
-    };
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    await context.route('**/*', serve);
-    const queue = [...o.reports];
-    const failed: string[] = [];
-    const worker = async () => {
-      for (let doc = queue.shift(); doc; doc = queue.shift()) {
-        const page = await context.newPage();
-        try {
-          o.write(doc, await printOne(page, `${o.origin}${o.base}doc/${doc.slug}/`, doc));
-        } catch (e) {
-          failed.push(`  ${doc.file}：${e instanceof Error ? e.message : String(e)}`);
-        } finally {
-          await page.close();
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL, o.reports.length) }, worker));
-    if (failed.length) throw new Error(`以下年报未能生成 PDF：\n${failed.join('\n')}`);
-  } finally {
-    await browser.close();
-  }
-}
-
-async function printOne(page: Page, url: string, doc: ReportToPrint): Promise<Buffer> {
-  const res = await page.goto(url, { waitUntil: 'load' });
-  if (!res?.ok()) throw new Error(`页面 ${url} 无法打开（${res?.status() ?? '无响应'}）`);
-  // the PDF's Title is the document's <title>: the report's own title, without the site's suffix
-  await page.evaluate(async (title) => {
-    document.title = title;
-    await document.fonts.ready;
-  }, doc.title);
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-  return stablePdf(pdf, { creation: pdfDate(doc.written ?? doc.published), modified: pdfDate(doc.publishedAt) });
 }

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { printOrigin, printReports } from '../../src/integrations/report-pdf.ts';
+import { printOrigin, printReports } from '../../src/lib/report-pdf-print.ts';
 import { assertBuilt, buildSample, type BuildResult } from '../helpers/build.ts';
 import { CHROMIUM } from '../helpers/browser.ts';
 import { all, first, hasClass, text, type El } from '../helpers/html.ts';

@@ -2,7 +2,7 @@
 // PDF dates from the report's, and the in-place edits that make Chromium's output the same for
 // the same page (dates, structure ids), which must keep every byte offset.
 import { describe, expect, it } from 'vitest';
-import { printOrigin } from '../../src/integrations/report-pdf.ts';
+import { printOrigin } from '../../src/lib/report-pdf-print.ts';
 import {
   pdfDate,
   renumberNodeIds,

@@ -1,0 +1,76 @@
+// What npm run build does after `astro build` has exited (scripts/build.mjs), in this order, so
+// neither Chromium nor Pagefind adds its memory to Astro's (docs/decisions.md §3, §11):
+// 1. the annual reports printed to PDF (src/lib/report-pdf-print.ts), from the job the build left;
+// 2. the search index's shards (src/lib/search/index-job.ts), from the job the build left;
+// 3. the published-URL check (src/lib/published-urls.ts) over the finished output.
+// Logs in the build's format; exits non-zero, with Chinese messages, when a step fails.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { buildOptionsOrExit } from './lib/build-options.ts';
+import { missingPublishedUrls, readPublishedList } from './lib/published-urls.ts';
+import { reportPdfJobFile, runReportPdfJob, type ReportPdfJob } from './lib/report-pdf-print.ts';
+import { indexJobFile, parallelShards, runShards, type IndexJob } from './lib/search/index-job.ts';
+
+const time = () => new Date().toTimeString().slice(0, 8);
+const logger = (name: string) => ({
+  info: (m: string) => console.log(`${time()} [${name}] ${m}`),
+  warn: (m: string) => console.warn(`${time()} [WARN] [${name}] ${m}`),
+});
+const readJob = <T>(file: string): T | undefined => {
+  if (!existsSync(file)) return undefined;
+  const job = JSON.parse(readFileSync(file, 'utf8')) as T;
+  rmSync(file, { force: true });
+  return job;
+};
+
+const options = buildOptionsOrExit(process.env);
+
+// 1. report PDFs
+const pdfJob = readJob<ReportPdfJob>(reportPdfJobFile(options.cacheDir));
+if (pdfJob) {
+  try {
+    await runReportPdfJob(pdfJob, options.cacheDir, logger('gongkai-report-pdf'));
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
+}
+
+// 2. search index
+const indexJob = readJob<IndexJob>(indexJobFile(options.cacheDir));
+if (!indexJob) {
+  console.error(`站内搜索：没有找到索引任务（${indexJobFile(options.cacheDir)}）。请用 npm run build 构建。`);
+  process.exit(1);
+}
+{
+  const log = logger('gongkai-search-index');
+  const setting =
+    Number(process.env.GONGKAI_SEARCH_PARALLEL) > 0 ? Number(process.env.GONGKAI_SEARCH_PARALLEL) : undefined;
+  const parallel = parallelShards(indexJob.shards.length, setting);
+  const started = Date.now();
+  log.info(`站内搜索：开始建立索引（${indexJob.pages} 个页面，${indexJob.shards.length} 个分片）`);
+  const results = await runShards(indexJob.shards, parallel, indexJob.base);
+  const errors = results.flatMap((r) => r.errors.map((e) => `  索引分片 ${r.shard}：${e}`));
+  for (const s of indexJob.shards)
+    if (!results.some((r) => r.shard === s.shard)) errors.push(`  索引分片 ${s.shard}：未完成（工作线程异常退出）`);
+  if (errors.length) {
+    console.error(`站内搜索索引生成失败（Pagefind 报告的错误）：\n${errors.join('\n')}`);
+    process.exit(1);
+  }
+  log.info(
+    `站内搜索：${indexJob.pages} 个页面，${indexJob.shards.length} 个分片（同时 ${parallel} 个），` +
+      `${((Date.now() - started) / 1000).toFixed(1)} 秒`,
+  );
+}
+
+// 3. published URLs (docs/decisions.md §6): every file is written now
+const listFile = path.join(options.contentDir, 'published.txt');
+if (existsSync(listFile)) {
+  const missing = missingPublishedUrls(readPublishedList(readFileSync(listFile, 'utf8')), options.outDir);
+  if (missing.length)
+    logger('gongkai-published-urls').warn(
+      `已发布的 ${missing.length} 个网址在本次构建中不再存在（读者和搜索引擎的链接将失效）：\n` +
+        missing.map((u) => `  ${u}`).join('\n') +
+        '\n  修改方法：恢复对应文件或其索引号/slug；确需撤下时，发布撤销说明并在确认后运行 npm run urls:update 更新 content/published.txt。',
+    );
+}
