@@ -5,7 +5,7 @@
 //   first, each limited in pages and bytes so Pagefind's memory stays bounded; the search manifest
 //   (pagefind/gongkai.json) and the exact-match table of 文号, 索引号 and titles (pagefind/exact/) are
 //   written, and the shards' job goes to the build cache. scripts/build.mjs then builds the shards in
-//   a process of its own, after Astro has exited (src/lib/search/index-main.ts).
+//   a process of its own, after Astro has exited (src/post-build.ts).
 //
 // GONGKAI_SEARCH_SHARD_PAGES / GONGKAI_SEARCH_SHARD_MB / GONGKAI_SEARCH_PARALLEL override the
 // shard limits and the number of shards indexed at once (the tests use small shards).

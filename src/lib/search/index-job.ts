@@ -1,6 +1,6 @@
 // The search index step as its own process (docs/decisions.md §3): the Astro build plans the shards
 // and writes this job to the build cache (src/integrations/search-index.ts); after Astro has exited
-// and freed its memory, scripts/build.mjs runs index-main.ts, which builds the shards on worker
+// and freed its memory, scripts/build.mjs runs src/post-build.ts, which builds the shards on worker
 // threads (two at a time where the cores and the free memory allow).
 import { availableParallelism, freemem } from 'node:os';
 import path from 'node:path';
