@@ -1,13 +1,10 @@
 // Accessibility (axe, WCAG 2.1 A/AA) of the sample column's key pages at every text size and in
 // high-contrast mode, driven through the real switches, served under /xxgk/ with the CSP header;
 // no CSP violation and no console error on any of them.
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, settle, watchContext } from '../helpers/browser.ts';
+import { launchBrowser, settle, watchContext, axeViolations, quiet } from '../helpers/browser.ts';
 import { startSample, type SampleSite } from '../helpers/sample-site.ts';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let site: SampleSite;
 let browser: Browser;
@@ -21,29 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.server.close();
 });
-
-async function axe(page: Page): Promise<string[]> {
-  const res = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return res.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s): ` +
-      v.nodes
-        .slice(0, 5)
-        .map(
-          (n) =>
-            `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ').slice(0, 200)}]` : ''}`,
-        )
-        .join('; '),
-  );
-}
-
-/** Lets transitions finish after a switch changed the page. */
-async function quiet(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  });
-}
 
 const rootFontSize = (page: Page) =>
   page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
@@ -92,7 +66,7 @@ describe('axe: zero WCAG 2.1 A/AA violations at every text size, normal and high
             const size = await rootFontSize(page);
             expect(size, `text size "${name}" must be larger than the one before`).toBeGreaterThan(previous);
             previous = size;
-            for (const v of await axe(page))
+            for (const v of await axeViolations(page))
               violations.push(`[${high ? 'high contrast' : 'normal'}, text size ${name}] ${v}`);
           }
         }

@@ -3,15 +3,12 @@
 // size, normal and high contrast; no CSP violation, console error or request to another host; on
 // a phone the page does not scroll sideways, table 3 scrolls inside its region, and that region is
 // reached with Tab and scrolled with the arrow keys.
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, settle, watchContext } from '../helpers/browser.ts';
+import { launchBrowser, settle, watchContext, axeViolations, quiet } from '../helpers/browser.ts';
 import { BASE, SAMPLE_CONTENT, TODAY } from '../helpers/paths.ts';
 import { startSample, type SampleSite } from '../helpers/sample-site.ts';
 import { partition, readBodies, readSources, type SourceDoc } from '../helpers/sources.ts';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let site: SampleSite;
 let browser: Browser;
@@ -39,24 +36,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.server.close();
 });
-
-async function axe(page: Page): Promise<string[]> {
-  const res = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return res.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 5)
-        .join('; ')}`,
-  );
-}
-
-async function quiet(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  });
-}
 
 describe('axe: zero WCAG 2.1 A/AA violations at every text size, normal and high contrast, under the CSP', () => {
   const pages = () => [
@@ -86,7 +65,8 @@ describe('axe: zero WCAG 2.1 A/AA violations at every text size, normal and high
           for (let s = 0; s < (await sizes.count()); s++) {
             await sizes.nth(s).click();
             await quiet(page);
-            for (const v of await axe(page)) violations.push(`[${high ? 'high contrast' : 'normal'}, size ${s}] ${v}`);
+            for (const v of await axeViolations(page))
+              violations.push(`[${high ? 'high contrast' : 'normal'}, size ${s}] ${v}`);
           }
         }
         expect(violations, target.name).toEqual([]);

@@ -4,14 +4,11 @@
 // look-ups; a 繁体 query; newest first across shards; filters with counts; the URL keeps the
 // state (back button); the opened document marks the query; without JavaScript the page says so;
 // no CSP violation, page error or request to another host throughout.
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, settle, watchContext, type Watch } from '../helpers/browser.ts';
+import { launchBrowser, settle, watchContext, type Watch, axeViolations, quiet } from '../helpers/browser.ts';
 import { startSample, type SampleSite } from '../helpers/sample-site.ts';
 import { nextPage, readView, search, searchAll, waitForSearch, type SearchHit } from '../helpers/search.ts';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let site: SampleSite;
 let browser: Browser;
@@ -42,24 +39,6 @@ afterEach(async () => {
   expect(problems, watch?.summary()).toEqual([]);
 });
 
-async function axe(page: Page): Promise<string[]> {
-  const res = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return res.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 5)
-        .join('; ')}`,
-  );
-}
-
-async function quiet(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  });
-}
-
 const searchUrl = (params: Record<string, string>) => site.url(`search/?${new URLSearchParams(params)}`);
 const dateOf = (hit: SearchHit) => /发布日期：(\d{4}-\d{2}-\d{2})/.exec(hit.meta)?.[1] ?? '';
 
@@ -87,7 +66,8 @@ describe('axe on the search page', () => {
         for (let s = 0; s < (await sizes.count()); s++) {
           await sizes.nth(s).click();
           await quiet(page);
-          for (const v of await axe(page)) violations.push(`[${high ? 'high contrast' : 'normal'}, size ${s}] ${v}`);
+          for (const v of await axeViolations(page))
+            violations.push(`[${high ? 'high contrast' : 'normal'}, size ${s}] ${v}`);
         }
       }
       expect(violations).toEqual([]);

@@ -1,6 +1,7 @@
 // Chromium for the browser tests (Debian's /usr/bin/chromium through playwright-core) and a
 // watcher that records, per page, what must never happen: CSP violations, console errors,
 // uncaught exceptions, requests to other hosts and failed or 4xx/5xx sub-resource requests.
+import AxeBuilder from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../../src/lib/report-pdf.ts';
@@ -145,4 +146,31 @@ export async function watchContext(
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('load');
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/** The axe rule tags every page template must pass: WCAG 2.0 and 2.1, A and AA. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** axe's WCAG 2.1 A/AA violations on the page, one line each with up to five nodes and why they fail. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const res = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return res.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s): ` +
+      v.nodes
+        .slice(0, 5)
+        .map(
+          (n) =>
+            `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ').slice(0, 200)}]` : ''}`,
+        )
+        .join('; '),
+  );
+}
+
+/** Lets transitions finish after a switch changed the page. */
+export async function quiet(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
 }
