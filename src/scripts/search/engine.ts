@@ -190,7 +190,7 @@ export class SearchEngine {
         total: listed.length,
         items: listed.slice(0, PAGE_SIZE).map((e) => this.exactItem(e)),
         pages: Math.max(1, Math.ceil(listed.length / PAGE_SIZE)),
-        counts: addCounts(
+        counts: adjustCounts(
           {},
           listed.map((e) => Object.fromEntries(Object.entries(e.filters).map(([k, v]) => [k, [v]]))),
         ),
@@ -240,7 +240,7 @@ export class SearchEngine {
         if (!wantLoose) {
           if (holds.length) composed = true;
           else term = `"${normalised}"`;
-          counts = addCounts(
+          counts = adjustCounts(
             phrase?.filters ?? zeroCounts(loose.filters),
             holds.map((r) => loaded.get(r.id)!.filters),
           );
@@ -268,11 +268,12 @@ export class SearchEngine {
         if (failed.length) {
           composed = true;
           counts = tail.length
-            ? subtractCounts(
+            ? adjustCounts(
                 loose.filters,
                 failed.map((r) => loaded.get(r.id)!.filters),
+                -1,
               )
-            : addCounts(
+            : adjustCounts(
                 zeroCounts(loose.filters),
                 passed.map((r) => loaded.get(r.id)!.filters),
               );
@@ -410,26 +411,16 @@ function zeroCounts(counts: Record<string, Record<string, number>>): Record<stri
   );
 }
 
-/** Counts less the filter values of results taken out. */
-function subtractCounts(
+/** Counts with the filter values of some results added (delta 1) or taken out (delta -1); never below 0. */
+function adjustCounts(
   counts: Record<string, Record<string, number>>,
-  less: Record<string, string[]>[],
+  results: Record<string, string[]>[],
+  delta: 1 | -1 = 1,
 ): Record<string, Record<string, number>> {
   const out = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, { ...v }]));
-  for (const filters of less)
-    for (const [k, values] of Object.entries(filters)) for (const v of values) if (out[k]?.[v]) out[k]![v]! -= 1;
-  return out;
-}
-
-/** Counts plus the filter values of more results. */
-function addCounts(
-  counts: Record<string, Record<string, number>>,
-  more: Record<string, string[]>[],
-): Record<string, Record<string, number>> {
-  const out = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, { ...v }]));
-  for (const filters of more)
+  for (const filters of results)
     for (const [k, values] of Object.entries(filters))
-      for (const v of values) (out[k] ??= {})[v] = (out[k]![v] ?? 0) + 1;
+      for (const v of values) (out[k] ??= {})[v] = Math.max(0, (out[k]![v] ?? 0) + delta);
   return out;
 }
 
