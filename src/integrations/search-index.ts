@@ -20,7 +20,8 @@ import { indexJobFile, type IndexJob } from '../lib/search/index-job.ts';
 import { t2sMap, type SearchManifest } from '../lib/search/normalise.ts';
 import { exactTable, indexedExtras, planShards, searchRecord, type ShardLimits } from '../lib/search/plan.ts';
 import { t2sPairs } from '../lib/search/t2s.ts';
-import { extractAttachmentTexts } from '../lib/search/attachment-texts.ts';
+import { extractAttachmentTexts, unreadableAttachments } from '../lib/search/attachment-texts.ts';
+import { formatReport } from '../lib/diagnostics.ts';
 import type { AttachmentText } from '../lib/search/attachment-text.ts';
 
 /** Default shard limits: measured with npm run bench (docs/decisions.md §3). */
@@ -44,6 +45,8 @@ export default function searchIndex(): AstroIntegration {
         const r = await extractAttachmentTexts(site.contentDir, sources, options.cacheDir);
         attachmentTexts = r.texts;
         attachmentFiles = r.files;
+        const unreadable = unreadableAttachments(site.documents, r.texts);
+        if (unreadable.length) logger.warn(formatReport(unreadable));
         logger.info(
           `附件文字：${r.texts.size} 个附件，读取 ${r.extracted} 个，${r.cached} 个未变、取自缓存（${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
         );

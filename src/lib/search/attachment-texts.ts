@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { diag } from '../diagnostics.ts';
+import type { Diagnostic, DocumentMeta } from '../types.ts';
 import { attachmentText, type AttachmentText } from './attachment-text.ts';
 
 /** Characters of an attachment the index holds: enough for budgets and 决算 tables, bounded for the shards. */
@@ -71,4 +73,33 @@ export async function extractAttachmentTexts(
   }
   registry.__gongkaiAttachmentTexts = texts;
   return { texts, files, extracted, cached };
+}
+
+/**
+ * A warning for each attachment whose file could not be read for the search (corrupt, encrypted,
+ * not what its extension says): the page still links it, but its text is not searchable.
+ */
+export function unreadableAttachments(
+  documents: Pick<DocumentMeta, 'file' | 'attachments'>[],
+  texts: Map<string, AttachmentText>,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const doc of documents)
+    doc.attachments.forEach((a, i) => {
+      const t = texts.get(a.source);
+      if (t?.kind !== 'error') return;
+      out.push(
+        diag(
+          'warning',
+          'attachment-unreadable',
+          doc.file,
+          `附件“${a.title}”（${a.fileName}）无法读取，站内搜索检索不到其内容：${t.message}`,
+          {
+            field: `attachments.${i}`,
+            fix: '用原软件重新导出或另存该文件（PDF 不要加密），替换后重新构建；文件本身无误时可忽略此提示。',
+          },
+        ),
+      );
+    });
+  return out;
 }
