@@ -2,12 +2,23 @@
 // step and the page, the 繁→简 table, each page's filters/metadata/sort, the hidden elements added
 // before Pagefind reads a page, the shard plan and the exact-match table.
 import { describe, expect, it } from 'vitest';
-import { exactBucket, exactKey, normaliseQuery, t2sMap, toSimplified } from '../../src/lib/search/normalise.ts';
+import {
+  T2S_BUCKETS,
+  exactBucket,
+  exactKey,
+  normaliseQuery,
+  t2sBucket,
+  t2sBucketsOf,
+  t2sMap,
+  t2sSplit,
+  toSimplified,
+} from '../../src/lib/search/normalise.ts';
 import {
   SHARD_FILTER,
   exactBucketCount,
   exactTable,
   indexedExtras,
+  indexedHtml,
   planShards,
   searchRecord,
   type RecordNames,
@@ -31,6 +42,28 @@ describe('繁→简 table (opencc-js)', () => {
     expect(t2s.size).toBeGreaterThan(2500);
     expect(t2s.size).toBeLessThan(5000);
     for (const [from, to] of t2s) expect([...from].length + [...to].length).toBe(2);
+  });
+});
+
+describe("繁→简 buckets (a query fetches only its characters' pairs)", () => {
+  const buckets = t2sSplit(t2sPairs());
+  it('every pair in the bucket of its traditional character, none lost, each bucket small', () => {
+    expect(buckets).toHaveLength(T2S_BUCKETS);
+    const merged = new Map(buckets.flatMap((b) => [...t2sMap(b)]));
+    expect(merged).toEqual(t2s);
+    for (const [i, b] of buckets.entries()) {
+      for (const from of t2sMap(b).keys()) expect(t2sBucket(from)).toBe(i);
+      expect(Buffer.byteLength(JSON.stringify(b))).toBeLessThan(1500);
+    }
+  });
+  it('a query folds the same with the buckets of its characters as with the whole table', () => {
+    for (const q of ['醫療保障 預算', '示政辦〔2021〕5號', '環境保護', '低保办法']) {
+      const some = new Map(t2sBucketsOf(q).flatMap((n) => [...t2sMap(buckets[n]!)]));
+      expect(normaliseQuery(q, some)).toBe(normaliseQuery(q, t2s));
+    }
+  });
+  it('no bucket for a query without CJK characters', () => {
+    expect(t2sBucketsOf('11999999mb1712712b-202005-00003')).toEqual([]);
   });
 });
 
@@ -142,6 +175,33 @@ describe('a page in the index', () => {
     expect(html).toContain(
       '<section data-pagefind-body><h2 id="attachment-2">附件：附件2：&lt;表&gt;</h2><p>城镇居民 &amp; 农村居民</p></section>',
     );
+  });
+});
+
+describe('what Pagefind reads of a built page', () => {
+  const page = (body: string) =>
+    `<!DOCTYPE html><html lang="zh-CN"><head><title>标题 | 示例县</title></head><body><header><nav><a href="/">首页</a></nav></header>` +
+    `<main>${body}</main><footer>示ICP备00000000号</footer></body></html>`;
+  it('the indexed elements only, nested elements whole, in page order, without the chrome', () => {
+    const html = indexedHtml(
+      page(
+        '<h1 id="doc-title" class="doc-title" data-pagefind-body>关于<em>低保</em>的通知</h1>' +
+          '<table><tr><th>索引号</th><td>x</td></tr></table>' +
+          '<div class="doc-body" data-pagefind-body><p>正文</p><div class="table-scroll"><table><tr><td>单元</td></tr></table></div><DIV>大写</DIV><p>末段</p></div>' +
+          '<div class="attachments">附件列表</div>',
+      ),
+    );
+    expect(html).toBe(
+      '<!DOCTYPE html><html lang="zh-CN"><head></head><body>' +
+        '<h1 id="doc-title" class="doc-title" data-pagefind-body>关于<em>低保</em>的通知</h1>' +
+        '<div class="doc-body" data-pagefind-body><p>正文</p><div class="table-scroll"><table><tr><td>单元</td></tr></table></div><DIV>大写</DIV><p>末段</p></div>' +
+        '</body></html>',
+    );
+    for (const chrome of ['首页', '示ICP备', '索引号', '附件列表']) expect(html).not.toContain(chrome);
+  });
+  it('undefined when there is nothing to index or an element does not end (the whole page is sent)', () => {
+    expect(indexedHtml(page('<p>列表页</p>'))).toBeUndefined();
+    expect(indexedHtml('<div data-pagefind-body><div>未闭合</div>')).toBeUndefined();
   });
 });
 

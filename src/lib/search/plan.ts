@@ -164,3 +164,36 @@ export function exactTable(
   }
   return { buckets, count };
 }
+
+/**
+ * What Pagefind needs of a built page: the `data-pagefind-body` elements (title and body), in a bare
+ * document with the page's language, without the chrome it would parse and drop. Undefined when an
+ * element's end cannot be found (the caller then sends the whole page).
+ */
+export function indexedHtml(html: string): string | undefined {
+  const parts: string[] = [];
+  let from = 0;
+  for (;;) {
+    const attr = html.indexOf(' data-pagefind-body', from);
+    if (attr < 0) break;
+    const start = html.lastIndexOf('<', attr);
+    const tag = /^<([a-zA-Z][a-zA-Z0-9]*)/.exec(html.slice(start, attr))?.[1];
+    if (!tag) return undefined;
+    const open = new RegExp(`<(/?)${tag}[\\s>]`, 'gi');
+    open.lastIndex = attr;
+    let depth = 1;
+    let end = -1;
+    for (let m = open.exec(html); m; m = open.exec(html)) {
+      depth += m[1] ? -1 : 1;
+      if (depth === 0) {
+        end = html.indexOf('>', m.index) + 1;
+        break;
+      }
+    }
+    if (end <= 0) return undefined;
+    parts.push(html.slice(start, end));
+    from = end;
+  }
+  if (!parts.length) return undefined;
+  return `<!DOCTYPE html><html lang="zh-CN"><head></head><body>${parts.join('')}</body></html>`;
+}
