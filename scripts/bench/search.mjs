@@ -11,6 +11,23 @@ import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import matter from 'gray-matter';
 
+const byKindOf = (url) =>
+  /\.pf_meta$/.test(url)
+    ? 'meta'
+    : /\.pf_index$/.test(url)
+      ? 'index'
+      : /\.pf_fragment$/.test(url)
+        ? 'fragment'
+        : /\.pf_filter$/.test(url)
+          ? 'filter'
+          : /pagefind[^/]*\.(js|json)$|\.pagefind$/.test(url)
+            ? 'runtime'
+            : /gongkai\.json$/.test(url)
+              ? 'manifest'
+              : /\/exact\//.test(url)
+                ? 'exact'
+                : 'other';
+
 export async function coldQueries({ repo, dist, base, queries }) {
   const { startServer } = await import(path.join(repo, 'test/helpers/server.ts'));
   const { launchBrowser } = await import(path.join(repo, 'test/helpers/browser.ts'));
@@ -59,6 +76,13 @@ export async function coldQueries({ repo, dist, base, queries }) {
         bytesGzip: sum(first, (x) => gzipSync(x.b).length),
         allRequests: bodies.length,
         allBytesGzip: sum(bodies, (x) => gzipSync(x.b).length),
+        // where the first results' bytes go (gzip): Pagefind's metadata, index chunks, fragments,
+        // filters, its runtime (JS, worker, WASM), our manifest and exact table
+        byKind: first.reduce((acc, x) => {
+          const kind = byKindOf(x.url);
+          acc[kind] = (acc[kind] ?? 0) + gzipSync(x.b).length;
+          return acc;
+        }, {}),
         msToResults: tShown - t0,
         status: view.status,
       });

@@ -17,7 +17,7 @@ import { resolveBuildOptions } from '../lib/build-options.ts';
 import { getSite } from '../lib/site.ts';
 import type { ShardJob } from '../lib/search/build-shard.ts';
 import { indexJobFile, type IndexJob } from '../lib/search/index-job.ts';
-import { t2sMap, type SearchManifest } from '../lib/search/normalise.ts';
+import { t2sMap, t2sSplit, type SearchManifest } from '../lib/search/normalise.ts';
 import { exactTable, indexedExtras, planShards, searchRecord, type ShardLimits } from '../lib/search/plan.ts';
 import { t2sPairs } from '../lib/search/t2s.ts';
 import { extractAttachmentTexts, unreadableAttachments } from '../lib/search/attachment-texts.ts';
@@ -109,8 +109,9 @@ export default function searchIndex(): AstroIntegration {
             oldest: docs.at(-1)!.published,
           })),
           exactBuckets: exact.count,
-          t2s,
         };
+        mkdirSync(path.join(bundleDir, 't2s'), { recursive: true });
+        t2sSplit(t2s).forEach((b, i) => writeFileSync(path.join(bundleDir, 't2s', `${i}.json`), JSON.stringify(b)));
         writeFileSync(path.join(bundleDir, 'gongkai.json'), JSON.stringify(manifest));
         const job: IndexJob = { base: options.base, pages: site.documents.length, shards: jobs };
         writeFileSync(indexJobFile(options.cacheDir), JSON.stringify(job));

@@ -26,6 +26,18 @@ export function parallelShards(jobs: number, setting?: number): number {
   return Math.max(1, Math.min(setting ?? Math.min(availableParallelism(), byMemory), 2, jobs));
 }
 
+/**
+ * Pagefind's index chunk size, in word positions (its default 20,000): a query fetches one chunk per
+ * word per shard, so smaller chunks cut what a cold query transfers (docs/decisions.md §3: 1,000
+ * pages, default: chunks ~26 KB gzip, metadata 12.7 KB; at 5,000: ~8 KB, 16.9 KB). Pagefind 1.6
+ * reads it from its service's environment (`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`, an unstable knob:
+ * the bench's cold-query bytes show whether a Pagefind upgrade still honours it). An operator's own
+ * value wins.
+ */
+export const PAGEFIND_ENV = {
+  PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? '4000',
+};
+
 /** Builds the shards on `parallel` worker threads; resolves with every shard's result, in shard order. */
 export function runShards(jobs: ShardJob[], parallel: number, base: string): Promise<ShardResult[]> {
   const script = new URL('./shard-worker.ts', import.meta.url);
@@ -33,7 +45,7 @@ export function runShards(jobs: ShardJob[], parallel: number, base: string): Pro
   const results: ShardResult[] = [];
   const one = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(script, { workerData: { base } });
+      const worker = new Worker(script, { workerData: { base }, env: { ...process.env, ...PAGEFIND_ENV } });
       const next = () => worker.postMessage(queue.shift() ?? null);
       worker.on('message', (r: ShardResult) => {
         results.push(r);

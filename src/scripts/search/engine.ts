@@ -6,6 +6,7 @@ import {
   exactBucket,
   exactKey,
   normaliseQuery,
+  t2sBucketsOf,
   t2sMap,
   type ExactEntry,
   type SearchManifest,
@@ -94,12 +95,37 @@ export class SearchEngine {
   private bucketCache = new Map<number, Promise<Record<string, ExactEntry[]>>>();
   private base: string;
   private manifest: SearchManifest;
-  private t2s: Map<string, string>;
+  /** The 繁→简 pairs of the buckets loaded so far (those of the characters queried). */
+  private t2s = new Map<string, string>();
+  private t2sLoaded = new Map<number, Promise<void>>();
   private pagefindLoaded?: Promise<PagefindInstance>;
-  private constructor(base: string, manifest: SearchManifest, t2s: Map<string, string>) {
+  private constructor(base: string, manifest: SearchManifest) {
     this.base = base;
     this.manifest = manifest;
-    this.t2s = t2s;
+  }
+
+  /**
+   * Loads the 繁→简 buckets a query's characters need. Results' texts are folded with the pairs
+   * loaded, which hold every character of the query: a text can only hold the query through them.
+   */
+  private loadT2s(q: string): Promise<void> {
+    return Promise.all(
+      t2sBucketsOf(q).map((n) => {
+        let loaded = this.t2sLoaded.get(n);
+        if (!loaded) {
+          loaded = fetch(`${this.base}pagefind/t2s/${n}.json`)
+            .then((r) => {
+              if (!r.ok) throw new Error(`search t2s ${n}: HTTP ${r.status}`);
+              return r.json() as Promise<string>;
+            })
+            .then((pairs) => {
+              for (const [k, v] of t2sMap(pairs)) this.t2s.set(k, v);
+            });
+          this.t2sLoaded.set(n, loaded);
+        }
+        return loaded;
+      }),
+    ).then(() => undefined);
   }
 
   /** Loads the manifest; Pagefind itself loads with the first query that needs it (a 文号 look-up may not). */
@@ -108,7 +134,7 @@ export class SearchEngine {
     if (!res.ok) throw new Error(`search manifest: HTTP ${res.status}`);
     const manifest = (await res.json()) as SearchManifest;
     if (!manifest.shards[0]) throw new Error('search manifest lists no shard');
-    return new SearchEngine(base, manifest, t2sMap(manifest.t2s));
+    return new SearchEngine(base, manifest);
   }
 
   /** The first shard's Pagefind, with the other shards merged into it. */
@@ -163,6 +189,7 @@ export class SearchEngine {
   }
 
   async search(req: SearchRequest): Promise<SearchOutcome> {
+    await this.loadT2s(req.q);
     const normalised = this.normalise(req.q);
     const filters: Filters = { ...req.filters };
     const exact = normalised ? await this.exactMatches(normalised, req.filters) : [];
