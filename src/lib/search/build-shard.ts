@@ -1,8 +1,8 @@
-// Builds one shard of the search index with Pagefind's Node API: reads each built page, keeps its
-// indexed elements (plan.ts indexedHtml), adds the elements of plan.ts's indexedExtras and its attachments' text (read from the build cache, where
-// attachment-texts.ts keeps it), writes the bundle, and frees the index. Runs in a worker thread
-// (shard-worker.ts), so two shards can be indexed at once: each thread loads its own Pagefind
-// module, which starts its own service process.
+// Builds one shard of the search index with Pagefind's Node API: reads each built page, keeps only
+// its indexed elements (plan.ts indexedHtml), adds the elements of plan.ts's indexedExtras and its
+// attachments' text (read from the build cache, where attachment-texts.ts keeps it), writes the
+// bundle, and frees the index. Runs in a worker thread (shard-worker.ts), so two shards can be
+// indexed at once: each thread loads its own Pagefind module, which starts its own service process.
 import { readFileSync } from 'node:fs';
 import * as pagefind from 'pagefind';
 import type { AttachmentText } from './attachment-text.ts';
