@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run build: the site with Astro, then, after Astro has exited, the report PDFs, the search index
-// and the published-URL check in a process of their own (src/post-build.ts), so neither Chromium's
-// nor Pagefind's memory adds to Astro's (docs/decisions.md §3). Extra arguments go to `astro build`.
+// and the published-URL check, each in a process of its own (src/post-build.ts), so neither
+// Chromium's nor Pagefind's memory adds to Astro's or to each other's (docs/decisions.md §3). Extra
+// arguments go to `astro build`.
 // Runs under the project's Node 24 (npm scripts put node_modules/.bin first on the PATH).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -13,5 +14,8 @@ const run = (args) => spawnSync(process.execPath, args, { env, stdio: 'inherit' 
 
 const astro = run([path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)]);
 if (astro.status !== 0) process.exit(astro.status ?? 1);
-const post = run([path.join(REPO, 'src/post-build.ts')]);
-process.exit(post.status ?? 1);
+// one process per step: the index step does not carry the PDF step's heap (src/post-build.ts)
+for (const step of ['reports', 'search', 'published']) {
+  const post = run([path.join(REPO, 'src/post-build.ts'), step]);
+  if (post.status !== 0) process.exit(post.status ?? 1);
+}

@@ -1,8 +1,8 @@
-// What npm run build does after `astro build` has exited (scripts/build.mjs), in this order, so
-// neither Chromium nor Pagefind adds its memory to Astro's (docs/decisions.md §3, §11):
-// 1. the annual reports printed to PDF (src/lib/report-pdf-print.ts), from the job the build left;
-// 2. the search index's shards (src/lib/search/index-job.ts), from the job the build left;
-// 3. the published-URL check (src/lib/published-urls.ts) over the finished output.
+// What npm run build does after `astro build` has exited (scripts/build.mjs), one step per process
+// so that no step's memory adds to another's (docs/decisions.md §3, §11), in this order:
+// - `reports`: the annual reports printed to PDF (src/lib/report-pdf-print.ts), from the job the build left;
+// - `search`: the search index's shards (src/lib/search/index-job.ts), from the job the build left;
+// - `published`: the published-URL check (src/lib/published-urls.ts) over the finished output.
 // Logs in the build's format; exits non-zero, with Chinese messages, when a step fails.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -24,25 +24,32 @@ const readJob = <T>(file: string): T | undefined => {
 };
 
 const options = buildOptionsOrExit(process.env);
+const step = process.argv[2];
+if (!['reports', 'search', 'published'].includes(step ?? '')) {
+  console.error(
+    `用法：node src/post-build.ts reports|search|published（由 npm run build 调用），收到：${step ?? '（无）'}`,
+  );
+  process.exit(2);
+}
 
-// 1. report PDFs
-const pdfJob = readJob<ReportPdfJob>(reportPdfJobFile(options.cacheDir));
-if (pdfJob) {
-  try {
-    await runReportPdfJob(pdfJob, options.cacheDir, logger('gongkai-report-pdf'));
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
-    process.exit(1);
+if (step === 'reports') {
+  const pdfJob = readJob<ReportPdfJob>(reportPdfJobFile(options.cacheDir));
+  if (pdfJob) {
+    try {
+      await runReportPdfJob(pdfJob, options.cacheDir, logger('gongkai-report-pdf'));
+    } catch (e) {
+      console.error(e instanceof Error ? e.message : String(e));
+      process.exit(1);
+    }
   }
 }
 
-// 2. search index
-const indexJob = readJob<IndexJob>(indexJobFile(options.cacheDir));
-if (!indexJob) {
-  console.error(`站内搜索：没有找到索引任务（${indexJobFile(options.cacheDir)}）。请用 npm run build 构建。`);
-  process.exit(1);
-}
-{
+if (step === 'search') {
+  const indexJob = readJob<IndexJob>(indexJobFile(options.cacheDir));
+  if (!indexJob) {
+    console.error(`站内搜索：没有找到索引任务（${indexJobFile(options.cacheDir)}）。请用 npm run build 构建。`);
+    process.exit(1);
+  }
   const log = logger('gongkai-search-index');
   const setting =
     Number(process.env.GONGKAI_SEARCH_PARALLEL) > 0 ? Number(process.env.GONGKAI_SEARCH_PARALLEL) : undefined;
@@ -63,9 +70,9 @@ if (!indexJob) {
   );
 }
 
-// 3. published URLs (docs/decisions.md §6): every file is written now
+// published URLs (docs/decisions.md §6): every file is written now
 const listFile = path.join(options.contentDir, 'published.txt');
-if (existsSync(listFile)) {
+if (step === 'published' && existsSync(listFile)) {
   const missing = missingPublishedUrls(readPublishedList(readFileSync(listFile, 'utf8')), options.outDir);
   if (missing.length)
     logger('gongkai-published-urls').warn(
