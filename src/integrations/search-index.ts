@@ -24,8 +24,11 @@ import { extractAttachmentTexts, unreadableAttachments } from '../lib/search/att
 import { formatReport } from '../lib/diagnostics.ts';
 import type { AttachmentText } from '../lib/search/attachment-text.ts';
 
-/** Default shard limits: measured with npm run bench (docs/decisions.md §3). */
-const DEFAULT_LIMITS: ShardLimits = { pages: 1000, bytes: 24 * 1024 * 1024 };
+/**
+ * Default shard limits (docs/decisions.md §3): Pagefind's service holds ~0.6 MB a page (1.25 GB at
+ * 2,000 pages) and the index step builds one shard at a time; fewer shards, fewer bytes a query fetches.
+ */
+const DEFAULT_LIMITS: ShardLimits = { pages: 2000, bytes: 48 * 1024 * 1024 };
 
 const positive = (v: string | undefined) => (v && Number(v) > 0 ? Number(v) : undefined);
 
@@ -85,6 +88,7 @@ export default function searchIndex(): AstroIntegration {
         const jobs: ShardJob[] = shards.map((docs, shard) => ({
           shard,
           outputPath: path.join(bundleDir, `s${shard}`),
+          pagesDir: path.join(options.cacheDir, 'search-pages', `s${shard}`),
           pages: docs.map((d) => {
             const record = records.get(d.slug)!;
             const attachments = d.attachments.flatMap((a, i) =>

@@ -1,9 +1,11 @@
-// Builds one shard of the search index with Pagefind's Node API: reads each built page, keeps only
-// its indexed elements (plan.ts indexedHtml), adds the elements of plan.ts's indexedExtras and its
-// attachments' text (read from the build cache, where attachment-texts.ts keeps it), writes the
-// bundle, and frees the index. Runs in a worker thread (shard-worker.ts), so two shards can be
-// indexed at once: each thread loads its own Pagefind module, which starts its own service process.
-import { readFileSync } from 'node:fs';
+// Builds one shard of the search index with Pagefind's Node API: writes each built page's indexed
+// elements (plan.ts indexedHtml), the elements of plan.ts's indexedExtras and its attachments' text
+// (read from the build cache, where attachment-texts.ts keeps it) to a directory of the build cache,
+// has Pagefind read that directory (addDirectory parses the pages on every core, where addHTMLFile
+// takes them one at a time), writes the bundle, and frees the index. Runs in a worker thread
+// (shard-worker.ts) with its own Pagefind service (docs/decisions.md §3).
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { AttachmentText } from './attachment-text.ts';
 import { attachmentSections, indexedHtml } from './plan.ts';
@@ -12,6 +14,8 @@ export interface ShardJob {
   shard: number;
   /** Bundle directory (absolute), e.g. dist/pagefind/s0. */
   outputPath: string;
+  /** Where the pages Pagefind reads are written (absolute, in the build cache; removed afterwards). */
+  pagesDir: string;
   pages: {
     url: string;
     /** The built page (absolute). */
@@ -43,6 +47,7 @@ export async function buildShard(job: ShardJob, base: string): Promise<ShardResu
   check('createIndex', created.errors, errors);
   const index = created.index;
   if (!index) return { shard: job.shard, pages: 0, ms: Date.now() - started, errors };
+  rmSync(job.pagesDir, { recursive: true, force: true });
   try {
     for (const page of job.pages) {
       // only the indexed elements: Pagefind no longer parses the chrome it drops (13 % of the step)
@@ -56,14 +61,20 @@ export async function buildShard(job: ShardJob, base: string): Promise<ShardResu
         }),
       );
       const extras = page.extras + sections;
-      const content = at < 0 ? html + extras : html.slice(0, at) + extras + html.slice(at);
-      const added = await index.addHTMLFile({ url: base + page.url.replace(/^\//, ''), content });
-      check(page.url, added.errors, errors);
+      // under the base, so Pagefind's URL for the file is the page's URL ('/xxgk/doc/<slug>/')
+      const file = path.join(job.pagesDir, base, page.url, 'index.html');
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, at < 0 ? html + extras : html.slice(0, at) + extras + html.slice(at));
     }
+    const added = await index.addDirectory({ path: job.pagesDir });
+    check('addDirectory', added.errors, errors);
+    if (added.page_count !== job.pages.length)
+      errors.push(`addDirectory：读入 ${added.page_count} 个页面，应为 ${job.pages.length} 个`);
     const written = await index.writeFiles({ outputPath: job.outputPath });
     check('writeFiles', written.errors, errors);
   } finally {
     await index.deleteIndex().catch(() => undefined);
+    rmSync(job.pagesDir, { recursive: true, force: true });
   }
   return { shard: job.shard, pages: job.pages.length, ms: Date.now() - started, errors };
 }

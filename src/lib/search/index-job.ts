@@ -1,7 +1,7 @@
 // The search index step as its own process (docs/decisions.md §3): the Astro build plans the shards
 // and writes this job to the build cache (src/integrations/search-index.ts); after Astro has exited
 // and freed its memory, scripts/build.mjs runs src/post-build.ts, which builds the shards on worker
-// threads (two at a time where the cores and the free memory allow).
+// threads (one at a time on 2 cores: Pagefind parses a shard's pages on every core).
 import { availableParallelism, freemem } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -17,13 +17,17 @@ export interface IndexJob {
 /** Where the build leaves the job: beside the other build caches of this column and output. */
 export const indexJobFile = (cacheDir: string) => path.join(cacheDir, 'search-index-job.json');
 
-/** Memory one shard's indexing may take at the default limits (measured, with headroom). */
-export const SHARD_MEMORY = 0.8 * 1024 ** 3;
+/** Memory one shard's indexing may take at the default limits (measured: 1.25 GB at 2,000 pages). */
+export const SHARD_MEMORY = 1.3 * 1024 ** 3;
 
-/** Shards indexed at once: GONGKAI_SEARCH_PARALLEL, else as many as cores and free memory allow, at most 2. */
+/**
+ * Shards indexed at once: GONGKAI_SEARCH_PARALLEL, else one per two cores (Pagefind parses a shard's
+ * pages on every core) as far as free memory allows, at most 2.
+ */
 export function parallelShards(jobs: number, setting?: number): number {
   const byMemory = Math.max(1, Math.floor(freemem() / SHARD_MEMORY));
-  return Math.max(1, Math.min(setting ?? Math.min(availableParallelism(), byMemory), 2, jobs));
+  const byCores = Math.max(1, Math.floor(availableParallelism() / 2));
+  return Math.max(1, Math.min(setting ?? Math.min(byCores, byMemory), 2, jobs));
 }
 
 /**
