@@ -46,29 +46,30 @@ export async function coldQueries({ repo, dist, base, queries }) {
       page.on('response', (res) =>
         pending.push(
           res.body().then(
-            (b) => bodies.push({ url: res.url(), b, t: performance.now() }),
+            (b) => bodies.push({ url: res.url(), b, started: res.request().timing().startTime }),
             () => undefined,
           ),
         ),
       );
+      // the moment the first results show (the status says what was found), in the browser's clock:
+      // what a request started before it was needed for them; the filter counts load after them
+      await page.evaluate(() => {
+        const status = globalThis.document.getElementById('search-status');
+        new globalThis.MutationObserver(() => {
+          if (/^(找到|没有找到)/.test(status.textContent ?? '')) globalThis.__shownAt ??= Date.now();
+        }).observe(status, { childList: true, characterData: true, subtree: true });
+      });
       const t0 = performance.now();
-      // the first results: the status says what was found (the filter counts load after them)
       const shown = page
-        .waitForFunction(
-          () => /^(找到|没有找到)/.test(globalThis.document.getElementById('search-status')?.textContent ?? ''),
-          null,
-          {
-            timeout: 60_000,
-            polling: 10,
-          },
-        )
+        .waitForFunction(() => globalThis.__shownAt !== undefined, null, { timeout: 60_000, polling: 10 })
         .then(() => performance.now());
       const view = await search(page, q);
       const tShown = await shown;
+      const shownAt = await page.evaluate(() => globalThis.__shownAt);
       await page.waitForLoadState('networkidle');
       await Promise.all(pending);
       const sum = (list, f) => list.reduce((a, x) => a + f(x), 0);
-      const first = bodies.filter((x) => x.t <= tShown);
+      const first = bodies.filter((x) => x.started < shownAt);
       out.push({
         q,
         requests: first.length,
