@@ -24,7 +24,14 @@ import { applyGenreOverrides, applySectionOverrides, applyTopicOverrides } from 
 import { readReport, type ReportInfo } from './report/read.ts';
 import { readTextFile } from './text-file.ts';
 import type { Diagnostic, Genre, Publisher, Section, SiteSettings, Topic } from './types.ts';
-import { numbersWhereStringsBelong, parseYamlSource, validate, type YamlSource } from './yaml-source.ts';
+import {
+  lineTable,
+  numbersWhereStringsBelong,
+  parseYamlSource,
+  validate,
+  type YamlLines,
+  type YamlSource,
+} from './yaml-source.ts';
 
 /** A file a document refers to (attachment or body link), as found on disk. */
 export interface FileRef {
@@ -43,8 +50,8 @@ export interface SourceDocument {
   file: string;
   /** Folder of the file, relative to the content directory. */
   dir: string;
-  /** The frontmatter's YAML, when it could be parsed. */
-  yaml?: YamlSource;
+  /** The frontmatter's value and lines, when it could be parsed (the parsed document is not kept: lineTable). */
+  yaml?: YamlLines;
   /** Fields that passed the schema (all of them when `valid` is set). */
   data: Partial<DocumentFrontmatter>;
   /** The whole frontmatter, when it passed the schema. */
@@ -205,7 +212,7 @@ function readDocument(contentDir: string, file: string, report: Report): SourceD
     reportFiles: [],
     badFields: new Set<string>(),
   };
-  if (yaml.diagnostics.length) return { ...base, data: {}, line: () => undefined, cleaned: [] };
+  if (yaml.diagnostics.length) return { ...base, data: {}, line: noLine, cleaned: [] };
   const cleaned = removeInvisible(yaml.value);
 
   const numberDiags = numbersWhereStringsBelong(yaml, textFields(DOCUMENT_FIELDS), file);
@@ -219,7 +226,6 @@ function readDocument(contentDir: string, file: string, report: Report): SourceD
   const data =
     valid ??
     (Object.fromEntries(Object.entries(raw).filter(([k]) => !badFields.has(k))) as Partial<DocumentFrontmatter>);
-  const line = (field: string) => yaml.lineOf([field]);
   const attachments = Array.isArray(data.attachments)
     ? data.attachments.flatMap((item, i) => {
         const a = item as { file?: unknown; title?: unknown };
@@ -237,13 +243,14 @@ function readDocument(contentDir: string, file: string, report: Report): SourceD
     ? readReport(contentDir, file, dir, data.report, (p) => yaml.lineOf(p), isFile)
     : undefined;
   if (annual) report(annual.diagnostics);
+  const lines = lineTable(yaml);
   return {
     ...base,
-    yaml,
+    yaml: lines,
     data,
     valid,
     badFields,
-    line,
+    line: fieldLine(lines),
     attachments,
     bodyFiles,
     cleaned,
@@ -251,6 +258,11 @@ function readDocument(contentDir: string, file: string, report: Report): SourceD
     reportFiles: annual?.files ?? [],
   };
 }
+
+// Built outside readDocument: a closure made inside it would keep its whole scope, the parsed
+// frontmatter (`yaml`) included, for as long as the document is held (see lineTable).
+const noLine = (): number | undefined => undefined;
+const fieldLine = (lines: YamlLines) => (field: string) => lines.lineOf([field]);
 
 /** Characters word processors paste that nobody sees: they break exact look-ups and duplicate checks. */
 const INVISIBLE: [string, string, string][] = [

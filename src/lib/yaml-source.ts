@@ -71,6 +71,78 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
   };
 }
 
+/** What is asked of a YAML source once it has been read and validated: its value and its lines. */
+export type YamlLines = Pick<YamlSource, 'value' | 'lineOf'>;
+
+/**
+ * `src` without its parsed document: the value, and `lineOf` answered from a table of every path the
+ * document holds (keys compared as text, as editors and zod name them). loadSite keeps every document's
+ * frontmatter until the checks have run; the parsed documents (nodes and source tokens, ~16 KB per
+ * document) were ~0.5 GB of the build's peak at 30,000 documents, and a table is a few hundred bytes
+ * (docs/decisions.md §1, §12).
+ */
+export function lineTable(src: YamlSource): YamlLines {
+  // path → src.lineOf(path), for every node of the document
+  const nodes = new Map<string, number | undefined>();
+  // path of a map entry written without a value → its key's line (lineOf's answer for paths below it)
+  const keys = new Map<string, number | undefined>();
+  const visit = (node: unknown, path: (string | number)[]) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : undefined;
+        if (typeof key !== 'string' && typeof key !== 'number') continue;
+        const sub = [...path, key];
+        const k = pathKey(sub, sub.length);
+        if (nodes.has(k) || keys.has(k)) continue; // lineOf finds the first entry of a key
+        if ((pair.value as Node | null)?.range) {
+          nodes.set(k, src.lineOf(sub));
+          visit(pair.value, sub);
+        } else keys.set(k, src.lineOf([...sub, '']));
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        if (!(item as Node | null)?.range) return;
+        const sub = [...path, i];
+        nodes.set(pathKey(sub, sub.length), src.lineOf(sub));
+        visit(item, sub);
+      });
+    }
+  };
+  const root = src.doc.contents as Node | null;
+  if (root?.range) {
+    nodes.set(pathKey([], 0), src.lineOf([]));
+    visit(root, []);
+  }
+  return tableLines(src.value, nodes, keys);
+}
+
+// Outside lineTable, whose scope holds `src`: a closure made there would keep the parsed document.
+function tableLines(
+  value: unknown,
+  nodes: Map<string, number | undefined>,
+  keys: Map<string, number | undefined>,
+): YamlLines {
+  return {
+    value,
+    lineOf(path) {
+      // as src.lineOf: the node at `path`, else the entry's key, else the nearest parent
+      for (let n = path.length; n >= 0; n--) {
+        const k = pathKey(path, n);
+        if (nodes.has(k)) return nodes.get(k);
+        if (n < path.length && keys.has(k)) return keys.get(k);
+      }
+      return undefined;
+    },
+  };
+}
+
+/** The first `n` segments of a path as one string ('' for the root). */
+function pathKey(path: (string | number)[], n: number): string {
+  let k = '';
+  for (let i = 0; i < n; i++) k += '\u0000' + String(path[i]);
+  return k;
+}
+
 /** What the commonest YAML syntax errors mean, in the editor's words; undefined for the rest. */
 function inChinese(code: string, reason: string): string | undefined {
   if (code === 'UNEXPECTED_TOKEN' && /Unexpected , in flow/.test(reason)) {
