@@ -16,7 +16,7 @@ import type { AstroIntegration } from 'astro';
 import { resolveBuildOptions } from '../lib/build-options.ts';
 import { getSite } from '../lib/site.ts';
 import type { ShardJob } from '../lib/search/build-shard.ts';
-import { indexJobFile, type IndexJob } from '../lib/search/index-job.ts';
+import { writeIndexJob } from '../lib/search/index-job.ts';
 import { t2sMap, t2sSplit, type SearchManifest } from '../lib/search/normalise.ts';
 import { exactTable, indexedExtras, planShards, searchRecord, type ShardLimits } from '../lib/search/plan.ts';
 import { t2sPairs } from '../lib/search/t2s.ts';
@@ -117,8 +117,7 @@ export default function searchIndex(): AstroIntegration {
         mkdirSync(path.join(bundleDir, 't2s'), { recursive: true });
         t2sSplit(t2s).forEach((b, i) => writeFileSync(path.join(bundleDir, 't2s', `${i}.json`), JSON.stringify(b)));
         writeFileSync(path.join(bundleDir, 'gongkai.json'), JSON.stringify(manifest));
-        const job: IndexJob = { base: options.base, pages: site.documents.length, shards: jobs };
-        writeFileSync(indexJobFile(options.cacheDir), JSON.stringify(job));
+        writeIndexJob(options.cacheDir, options.base, jobs);
         logger.info(
           `站内搜索：已规划 ${site.documents.length} 个页面、${shards.length} 个分片（${((Date.now() - started) / 1000).toFixed(1)} 秒）；` +
             '构建结束后由 scripts/build.mjs 建立索引',

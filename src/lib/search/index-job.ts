@@ -3,6 +3,7 @@
 // and freed its memory, scripts/build.mjs runs src/post-build.ts, which builds the shards on worker
 // threads (one at a time on 2 cores: Pagefind parses a shard's pages on every core).
 import { availableParallelism, freemem } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ShardJob, ShardResult } from './build-shard.ts';
@@ -11,11 +12,28 @@ export interface IndexJob {
   base: string;
   /** Pages in all shards. */
   pages: number;
-  shards: ShardJob[];
+  /** Each shard's job is a file of its own, read by the thread that builds it: the step's main thread
+   * never holds 100,000 pages' extras at once (~90 MB of JSON at 100,000 documents). */
+  shards: { shard: number; pages: number; file: string }[];
 }
 
 /** Where the build leaves the job: beside the other build caches of this column and output. */
 export const indexJobFile = (cacheDir: string) => path.join(cacheDir, 'search-index-job.json');
+
+/** Writes each shard's job to a file of its own and the index job that lists them (to `indexJobFile`). */
+export function writeIndexJob(cacheDir: string, base: string, jobs: ShardJob[]): IndexJob {
+  const dir = path.join(cacheDir, 'search-jobs');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const shards = jobs.map((j) => {
+    const file = path.join(dir, `s${j.shard}.json`);
+    writeFileSync(file, JSON.stringify(j));
+    return { shard: j.shard, pages: j.pages.length, file };
+  });
+  const job: IndexJob = { base, pages: shards.reduce((n, s) => n + s.pages, 0), shards };
+  writeFileSync(indexJobFile(cacheDir), JSON.stringify(job));
+  return job;
+}
 
 /** Memory one shard's indexing may take at the default limits (measured: 1.25 GB at 2,000 pages). */
 export const SHARD_MEMORY = 1.3 * 1024 ** 3;
@@ -43,14 +61,14 @@ export const PAGEFIND_ENV = {
 };
 
 /** Builds the shards on `parallel` worker threads; resolves with every shard's result, in shard order. */
-export function runShards(jobs: ShardJob[], parallel: number, base: string): Promise<ShardResult[]> {
+export function runShards(jobs: IndexJob['shards'], parallel: number, base: string): Promise<ShardResult[]> {
   const script = new URL('./shard-worker.ts', import.meta.url);
   const queue = [...jobs];
   const results: ShardResult[] = [];
   const one = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(script, { workerData: { base }, env: { ...process.env, ...PAGEFIND_ENV } });
-      const next = () => worker.postMessage(queue.shift() ?? null);
+      const next = () => worker.postMessage(queue.shift()?.file ?? null);
       worker.on('message', (r: ShardResult) => {
         results.push(r);
         next();
