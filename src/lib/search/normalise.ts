@@ -13,17 +13,20 @@ export type T2sPairs = string;
 /** Buckets of the 繁→简 table. */
 export const T2S_BUCKETS = 32;
 
+/** Code points the 繁→简 table covers: CJK unified ideographs with extension A (U+3400–U+9FFF). */
+export const T2S_RANGE = { from: 0x3400, to: 0x9fff } as const;
+
 /** The bucket of the 繁→简 table that holds a character's pair. */
 export function t2sBucket(ch: string): number {
   return ch.codePointAt(0)! % T2S_BUCKETS;
 }
 
-/** The buckets a text needs: those of its characters that may be traditional (CJK, U+3400–U+9FFF). */
+/** The buckets a text needs: those of its characters the table covers (T2S_RANGE). */
 export function t2sBucketsOf(text: string): number[] {
   const out = new Set<number>();
   for (const ch of text.normalize('NFKC')) {
     const cp = ch.codePointAt(0)!;
-    if (cp >= 0x3400 && cp <= 0x9fff) out.add(t2sBucket(ch));
+    if (cp >= T2S_RANGE.from && cp <= T2S_RANGE.to) out.add(t2sBucket(ch));
   }
   return [...out].sort((a, b) => a - b);
 }
