@@ -69,7 +69,9 @@ export async function buildShard(job: ShardJob, base: string): Promise<ShardResu
     const added = await index.addDirectory({ path: job.pagesDir });
     check('addDirectory', added.errors, errors);
     if (added.page_count !== job.pages.length)
-      errors.push(`addDirectory：读入 ${added.page_count} 个页面，应为 ${job.pages.length} 个`);
+      errors.push(
+        `addDirectory：Pagefind 读入 ${added.page_count} 个页面，应为 ${job.pages.length} 个（${job.pagesDir}）。请确认构建缓存所在磁盘可写、空间充足后重新构建。`,
+      );
     const written = await index.writeFiles({ outputPath: job.outputPath });
     check('writeFiles', written.errors, errors);
   } finally {

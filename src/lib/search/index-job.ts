@@ -14,7 +14,14 @@ export interface IndexJob {
   pages: number;
   /** Each shard's job is a file of its own, read by the thread that builds it: the step's main thread
    * never holds 100,000 pages' extras at once (~90 MB of JSON at 100,000 documents). */
-  shards: { shard: number; pages: number; file: string }[];
+  shards: ShardRef[];
+}
+
+/** One shard of the index job: its number, its pages, and the file holding its ShardJob. */
+export interface ShardRef {
+  shard: number;
+  pages: number;
+  file: string;
 }
 
 /** Where the build leaves the job: beside the other build caches of this column and output. */
@@ -50,8 +57,8 @@ export function parallelShards(jobs: number, setting?: number): number {
 
 /**
  * Pagefind's index chunk size, in word positions (its default 20,000): a query fetches one chunk per
- * word per shard, so smaller chunks cut what a cold query transfers (docs/decisions.md §3: 1,000
- * pages, default: chunks ~26 KB gzip, metadata 12.7 KB; at 5,000: ~8 KB, 16.9 KB). Pagefind 1.6
+ * word per shard, so smaller chunks cut what a cold query transfers (docs/decisions.md §3, one shard of
+ * 1,000 pages: metadata + the chunk of 预算 12.8 + 25.4 KB gzip by default, 17.8 + 5.3 KB at 4,000). Pagefind 1.6
  * reads it from its service's environment (`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`, an unstable knob:
  * the bench's cold-query bytes show whether a Pagefind upgrade still honours it). An operator's own
  * value wins.
@@ -61,14 +68,14 @@ export const PAGEFIND_ENV = {
 };
 
 /** Builds the shards on `parallel` worker threads; resolves with every shard's result, in shard order. */
-export function runShards(jobs: IndexJob['shards'], parallel: number, base: string): Promise<ShardResult[]> {
+export function runShards(jobs: ShardRef[], parallel: number, base: string): Promise<ShardResult[]> {
   const script = new URL('./shard-worker.ts', import.meta.url);
   const queue = [...jobs];
   const results: ShardResult[] = [];
   const one = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(script, { workerData: { base }, env: { ...process.env, ...PAGEFIND_ENV } });
-      const next = () => worker.postMessage(queue.shift()?.file ?? null);
+      const next = () => worker.postMessage(queue.shift() ?? null);
       worker.on('message', (r: ShardResult) => {
         results.push(r);
         next();
