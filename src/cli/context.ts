@@ -1,0 +1,38 @@
+// What every subcommand shares: where the column is, "now", how to print, and the exit codes.
+import path from 'node:path';
+import type { Command } from 'commander';
+import { resolveBuildOptions } from '../lib/build-options.ts';
+
+/** Exit codes: 0 nothing wrong; 1 the content has errors (or the command refused); 2 wrong usage; 3 the tool failed. */
+export const EXIT = { ok: 0, contentErrors: 1, usage: 2, failure: 3 } as const;
+
+export interface CliContext {
+  /** Absolute path of the content directory. */
+  contentDir: string;
+  /** The content directory as the editor sees it, relative to the working directory, with a trailing '/'. */
+  contentPrefix: string;
+  today: string;
+  now: string;
+  json: boolean;
+}
+
+/** The global options (`--content`, `--json`) and the environment, resolved once for a subcommand. */
+export function contextOf(command: Command): CliContext {
+  const global = command.optsWithGlobals<{ content?: string; json?: boolean }>();
+  const env = { ...process.env };
+  if (global.content) env.GONGKAI_CONTENT = global.content;
+  const options = resolveBuildOptions(env);
+  const relative = path.relative(process.cwd(), options.contentDir).split(path.sep).join('/');
+  return {
+    contentDir: options.contentDir,
+    contentPrefix: relative && !relative.startsWith('..') ? `${relative}/` : `${options.contentDir}/`,
+    today: options.today,
+    now: options.now,
+    json: !!global.json,
+  };
+}
+
+/** Prints a value as JSON (for `--json`). */
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}

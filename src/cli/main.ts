@@ -1,0 +1,39 @@
+// The editors' command line: one program, a subcommand per task (src/cli/commands/), Chinese output,
+// `--json` for tools, and exit codes a CI job or a git hook can act on (EXIT below).
+import { Command, CommanderError } from 'commander';
+import { registerCheck } from './commands/check.ts';
+import { EXIT } from './context.ts';
+
+/** Every subcommand, in the order `gongkai --help` lists them. */
+const COMMANDS: ((program: Command) => void)[] = [registerCheck];
+
+export function program(): Command {
+  const program = new Command('gongkai')
+    .description('政府信息公开专栏的编辑工具：新建、检查、废止、撤回、移动文件，导入旧材料')
+    .option('--content <dir>', '专栏内容所在的文件夹（默认：环境变量 GONGKAI_CONTENT，否则 content）')
+    .option('--json', '以 JSON 输出结果，供其他工具读取')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [command]', '显示某个命令的帮助')
+    .showHelpAfterError('（用 --help 查看用法）')
+    .configureOutput({ outputError: (text, write) => write(text) })
+    .exitOverride();
+  for (const register of COMMANDS) register(program);
+  return program;
+}
+
+/** Runs the command line and returns its exit status (EXIT). */
+export async function main(argv: string[]): Promise<number> {
+  process.exitCode = undefined;
+  try {
+    await program().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`gongkai：${message}\n`);
+    return EXIT.failure;
+  }
+}
