@@ -13,6 +13,8 @@ const options = buildOptionsOrExit(process.env);
 process.env.GONGKAI_BASE = options.base;
 // document bodies render on worker threads (src/lib/render-pool.ts); pages find the script here
 process.env.GONGKAI_MARKDOWN_WORKER ??= fileURLToPath(new URL('./src/lib/markdown-worker.ts', import.meta.url));
+// the column is read on several threads when large (src/lib/column-read.ts); the loader's bundle finds the worker here
+process.env.GONGKAI_COLUMN_WORKER ??= fileURLToPath(new URL('./src/lib/column-read-worker.mjs', import.meta.url));
 
 export default defineConfig({
   base: options.base,
@@ -31,6 +33,8 @@ export default defineConfig({
   vite: {
     // CSP: script-src 'self' — Astro would inline small scripts otherwise
     build: { assetsInlineLimit: 0 },
+    // the dev server watches the project: not the benchmark's generated columns and builds (hundreds of thousands of files)
+    server: { watch: { ignored: ['**/.bench/**', '**/dist/**', '**/.cache/**'] } },
   },
   // report PDFs, the search index and the published-URL check run after astro build (src/post-build.ts);
   // these integrations prepare them

@@ -25,12 +25,15 @@ export function contextOf(command: Command): CliContext {
   const relative = path.relative(process.cwd(), options.contentDir).split(path.sep).join('/');
   return {
     contentDir: options.contentDir,
-    contentPrefix: relative && !relative.startsWith('..') ? `${relative}/` : `${options.contentDir}/`,
+    contentPrefix: relative === '' ? '' : !relative.startsWith('..') ? `${relative}/` : `${options.contentDir}/`,
     today: options.today,
     now: options.now,
     json: !!global.json,
   };
 }
+
+/** A command refused (wrong or missing arguments, a file that would be overwritten): printed without a stack, exit 2. */
+export class UsageError extends Error {}
 
 /** Prints a value as JSON (for `--json`). */
 export function printJson(value: unknown): void {

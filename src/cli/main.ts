@@ -2,10 +2,12 @@
 // `--json` for tools, and exit codes a CI job or a git hook can act on (EXIT below).
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.ts';
-import { EXIT } from './context.ts';
+import { registerHook } from './commands/hook.ts';
+import { registerNew } from './commands/new.ts';
+import { EXIT, UsageError } from './context.ts';
 
 /** Every subcommand, in the order `gongkai --help` lists them. */
-const COMMANDS: ((program: Command) => void)[] = [registerCheck];
+const COMMANDS: ((program: Command) => void)[] = [registerNew, registerCheck, registerHook];
 
 export function program(): Command {
   const program = new Command('gongkai')
@@ -34,6 +36,6 @@ export async function main(argv: string[]): Promise<number> {
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`gongkai：${message}\n`);
-    return EXIT.failure;
+    return error instanceof UsageError ? EXIT.usage : EXIT.failure;
   }
 }

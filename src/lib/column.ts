@@ -24,8 +24,12 @@ import { applyGenreOverrides, applySectionOverrides, applyTopicOverrides } from 
 import { readReport, type ReportInfo } from './report/read.ts';
 import { readTextFile } from './text-file.ts';
 import type { Diagnostic, Genre, Publisher, Section, SiteSettings, Topic } from './types.ts';
+import { readInParallel } from './column-read.ts';
 import {
   lineTable,
+  linesFromTable,
+  tableData,
+  type LineTableData,
   numbersWhereStringsBelong,
   parseYamlSource,
   validate,
@@ -145,9 +149,9 @@ export function readColumn(contentDir: string, options: ReadOptions): Column {
   const symlinks: string[] = [];
   const files = existsSync(docsDir) ? listMarkdown(docsDir, 'documents', otherFiles, symlinks) : [];
   const documents: SourceDocument[] = [];
-  for (const file of files) {
-    const doc = readDocument(contentDir, file, report);
-    if (doc) documents.push(doc);
+  for (const chunk of readInParallel(contentDir, files, readChunk)) {
+    report(chunk.diagnostics);
+    for (const doc of chunk.documents) documents.push(fromPortable(doc));
   }
   return {
     contentDir,
@@ -171,6 +175,33 @@ export function readColumn(contentDir: string, options: ReadOptions): Column {
 }
 
 type Report = (d: Diagnostic | Diagnostic[]) => void;
+
+/** A document as it crosses a thread: data only; the receiver rebuilds `line` and `yaml` (fromPortable). */
+export type PortableDocument = Omit<SourceDocument, 'line' | 'yaml'> & { lines?: LineTableData };
+
+/** Reads some documents (column-read.ts runs this on several threads): what was read and what reading found. */
+export function readChunk(
+  contentDir: string,
+  files: string[],
+): { documents: PortableDocument[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const report: Report = (d) => (Array.isArray(d) ? diagnostics.push(...d) : diagnostics.push(d));
+  const documents: PortableDocument[] = [];
+  for (const file of files) {
+    const doc = readDocument(contentDir, file, report);
+    if (!doc) continue;
+    const { line: _line, yaml, ...rest } = doc;
+    documents.push({ ...rest, lines: yaml && tableData(yaml) });
+  }
+  return { documents, diagnostics };
+}
+
+function fromPortable(doc: PortableDocument): SourceDocument {
+  const { lines: data, ...rest } = doc;
+  if (!data) return { ...rest, line: noLine };
+  const lines = linesFromTable(data);
+  return { ...rest, yaml: lines, line: fieldLine(lines) };
+}
 
 function readDocument(contentDir: string, file: string, report: Report): SourceDocument | undefined {
   const read = readTextFile(contentDir, file);

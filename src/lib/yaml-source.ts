@@ -116,13 +116,33 @@ export function lineTable(src: YamlSource): YamlLines {
   return tableLines(src.value, nodes, keys);
 }
 
+/** A line table as data (no closure), to cross a thread (src/lib/column-read.ts); `linesFromTable` rebuilds it. */
+export interface LineTableData {
+  value: unknown;
+  nodes: Map<string, number | undefined>;
+  keys: Map<string, number | undefined>;
+}
+
+const TABLE = Symbol('line table');
+
+/** The data behind a table made by `lineTable` (undefined for any other YamlLines). */
+export function tableData(lines: YamlLines): LineTableData | undefined {
+  return (lines as { [TABLE]?: LineTableData })[TABLE];
+}
+
+/** The table again, from its data. */
+export function linesFromTable(data: LineTableData): YamlLines {
+  return tableLines(data.value, data.nodes, data.keys);
+}
+
 // Outside lineTable, whose scope holds `src`: a closure made there would keep the parsed document.
 function tableLines(
   value: unknown,
   nodes: Map<string, number | undefined>,
   keys: Map<string, number | undefined>,
 ): YamlLines {
-  return {
+  const lines: YamlLines & { [TABLE]: LineTableData } = {
+    [TABLE]: { value, nodes, keys },
     value,
     lineOf(path) {
       // as src.lineOf: the node at `path`, else the entry's key, else the nearest parent
@@ -134,6 +154,7 @@ function tableLines(
       return undefined;
     },
   };
+  return lines;
 }
 
 /** The first `n` segments of a path as one string ('' for the root). */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { formatReport, hasErrors, type Diagnostic } from '../../lib/diagnostics.ts';
 import { loadSite } from '../../lib/site.ts';
-import { contextOf, EXIT, printJson, type CliContext } from '../context.ts';
+import { contextOf, EXIT, printJson, UsageError, type CliContext } from '../context.ts';
 
 export function registerCheck(program: Command): void {
   program
@@ -38,7 +38,8 @@ export function runCheck(ctx: CliContext, files: string[]): number {
   const seconds = (performance.now() - started) / 1000;
   const wanted = files.length ? new Set(files.map((f) => contentRelative(ctx, f))) : undefined;
   const outside = wanted && [...wanted].filter((f) => f.startsWith('../'));
-  if (outside?.length) throw new Error(`这些文件不在专栏内容文件夹 ${ctx.contentPrefix} 中：${outside.join('、')}`);
+  if (outside?.length)
+    throw new UsageError(`这些文件不在专栏内容文件夹 ${ctx.contentPrefix} 中：${outside.join('、')}`);
   const diagnostics = wanted
     ? site.diagnostics.filter((d) => wanted.has(d.file) || SITE_FILES.has(d.file))
     : site.diagnostics;
