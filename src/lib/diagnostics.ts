@@ -44,9 +44,10 @@ export function diag(
   code: string,
   file: string,
   message: string,
-  opts: { line?: number; field?: string; fix?: string } = {},
+  opts: { line?: number; field?: string; fix?: string; related?: string[] } = {},
 ): Diagnostic {
   const d: Diagnostic = { level, code, file, message };
+  if (opts.related?.length) d.related = opts.related;
   if (opts.line !== undefined) d.line = opts.line;
   if (opts.field !== undefined) {
     d.field = opts.field;

@@ -32,6 +32,11 @@ export interface Diagnostic {
   message: string;
   /** How to fix it, in Chinese. */
   fix?: string;
+  /**
+   * Other files a finding across documents concerns (the first holder of a duplicate 索引号): `gongkai check
+   * FILE` lists it when FILE is one of them, so a hook checking only staged files still sees it.
+   */
+  related?: string[];
 }
 
 export type Validity = NonNullable<DocumentFrontmatter['validity']>; // 有效 | 失效 | 废止

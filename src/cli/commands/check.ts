@@ -41,7 +41,9 @@ export function runCheck(ctx: CliContext, files: string[]): number {
   if (outside?.length)
     throw new UsageError(`这些文件不在专栏内容文件夹 ${ctx.contentPrefix} 中：${outside.join('、')}`);
   const diagnostics = wanted
-    ? site.diagnostics.filter((d) => wanted.has(d.file) || SITE_FILES.has(d.file))
+    ? site.diagnostics.filter(
+        (d) => wanted.has(d.file) || SITE_FILES.has(d.file) || !!d.related?.some((f) => wanted.has(f)),
+      )
     : site.diagnostics;
   const status = hasErrors(diagnostics) ? EXIT.contentErrors : EXIT.ok;
   if (ctx.json) {

@@ -31,7 +31,12 @@ export const duplicatesCheck: ColumnCheck = {
           caseOnly
             ? `索引号“${indexNo}”与 ${at(other.file, other.line)} 的“${other.indexNo}”只差字母大小写，是同一个索引号。`
             : `索引号“${indexNo}”与 ${at(other.file, other.line)} 重复。`,
-          { line, field: 'index_no', fix: '每份文件的索引号必须唯一：核对两份文件，给其中一份改用尚未使用的顺序号。' },
+          {
+            line,
+            field: 'index_no',
+            fix: '每份文件的索引号必须唯一：核对两份文件，给其中一份改用尚未使用的顺序号。',
+            related: [other.file],
+          },
         ),
       );
     }
@@ -64,6 +69,7 @@ export const duplicatesCheck: ColumnCheck = {
               line: explicit ? doc.line('slug') : doc.line('index_no'),
               field: 'slug',
               fix: `给其中一份文件添加不同的 slug 字段，例如 slug: ${meta.slug}-2。`,
+              related: [other],
             },
           ),
         );
