@@ -11,9 +11,12 @@ import { getSite } from './lib/site.ts';
 import type { DocumentMeta, SiteData } from './lib/types.ts';
 import { z } from 'astro/zod';
 
+/** `gongkai show` previews one document (GONGKAI_ONLY: its path in the content dir): only it and its relatives are read. */
+const only = process.env.GONGKAI_ONLY ? process.env.GONGKAI_ONLY.split('\n') : undefined;
+
 function site() {
   const options = resolveBuildOptions(process.env);
-  const data = getSite(options.contentDir, { today: options.today, now: options.now });
+  const data = getSite(options.contentDir, { today: options.today, now: options.now, only });
   return { options, data };
 }
 
@@ -38,10 +41,11 @@ function checkedSite(logger: LoaderContext['logger']) {
   const warnings = s.data.diagnostics.filter((d) => d.level === 'warning');
   // messages name files as the operator sees them from the project folder
   const prefix = path.relative(process.cwd(), s.options.contentDir).split(path.sep).join('/') + '/';
-  if (errors.length) throw new ContentError('\n' + formatReport(s.data.diagnostics, prefix));
-  if (warnings.length && !reported) {
+  // a preview shows the page with its errors listed in the terminal (gongkai show printed them too)
+  if (errors.length && !only) throw new ContentError('\n' + formatReport(s.data.diagnostics, prefix));
+  if ((warnings.length || errors.length) && !reported) {
     reported = true;
-    logger.warn('\n' + formatReport(warnings, prefix));
+    logger.warn('\n' + formatReport(only ? s.data.diagnostics : warnings, prefix));
   }
   return s;
 }

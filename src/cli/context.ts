@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { resolveBuildOptions } from '../lib/build-options.ts';
 
-/** Exit codes: 0 nothing wrong; 1 the content has errors (or the command refused); 2 wrong usage; 3 the tool failed. */
+/** Exit codes: 0 nothing wrong; 1 the content has errors; 2 refused: wrong usage or configuration; 3 the tool failed. */
 export const EXIT = { ok: 0, contentErrors: 1, usage: 2, failure: 3 } as const;
 
 export interface CliContext {
@@ -16,12 +16,20 @@ export interface CliContext {
   json: boolean;
 }
 
+/** A command refused (wrong or missing arguments, a file that would be overwritten): printed without a stack, exit 2. */
+export class UsageError extends Error {}
+
 /** The global options (`--content`, `--json`) and the environment, resolved once for a subcommand. */
 export function contextOf(command: Command): CliContext {
   const global = command.optsWithGlobals<{ content?: string; json?: boolean }>();
   const env = { ...process.env };
   if (global.content) env.GONGKAI_CONTENT = global.content;
-  const options = resolveBuildOptions(env);
+  let options: ReturnType<typeof resolveBuildOptions>;
+  try {
+    options = resolveBuildOptions(env);
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e)); // a malformed GONGKAI_* variable
+  }
   const relative = path.relative(process.cwd(), options.contentDir).split(path.sep).join('/');
   return {
     contentDir: options.contentDir,
@@ -31,9 +39,6 @@ export function contextOf(command: Command): CliContext {
     json: !!global.json,
   };
 }
-
-/** A command refused (wrong or missing arguments, a file that would be overwritten): printed without a stack, exit 2. */
-export class UsageError extends Error {}
 
 /** Prints a value as JSON (for `--json`). */
 export function printJson(value: unknown): void {

@@ -4,10 +4,11 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.ts';
 import { registerHook } from './commands/hook.ts';
 import { registerNew } from './commands/new.ts';
+import { registerShow } from './commands/show.ts';
 import { EXIT, UsageError } from './context.ts';
 
 /** Every subcommand, in the order `gongkai --help` lists them. */
-const COMMANDS: ((program: Command) => void)[] = [registerNew, registerCheck, registerHook];
+const COMMANDS: ((program: Command) => void)[] = [registerNew, registerCheck, registerShow, registerHook];
 
 export function program(): Command {
   const program = new Command('gongkai')
@@ -35,7 +36,14 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`gongkai：${message}\n`);
-    return error instanceof UsageError ? EXIT.usage : EXIT.failure;
+    // a refusal is the editor's to act on: the message alone; anything else is the tool's fault
+    if (error instanceof UsageError) {
+      process.stderr.write(`${message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(
+      `gongkai 出错（这不是内容的问题，请把以下信息告诉维护人员）：\n${error instanceof Error ? (error.stack ?? message) : message}\n`,
+    );
+    return EXIT.failure;
   }
 }

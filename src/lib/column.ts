@@ -118,6 +118,11 @@ export interface Column {
 export interface ReadOptions {
   today: string;
   now: string;
+  /**
+   * Read only these documents (paths relative to the content dir) and those they name or that name them
+   * (`gongkai show`: one page in seconds at 70,000 documents); every other file is left unread.
+   */
+  only?: string[];
 }
 
 /** Reads and validates every file of a content directory. Never throws for content problems. */
@@ -147,7 +152,8 @@ export function readColumn(contentDir: string, options: ReadOptions): Column {
   const docsDir = path.join(contentDir, 'documents');
   const otherFiles: string[] = [];
   const symlinks: string[] = [];
-  const files = existsSync(docsDir) ? listMarkdown(docsDir, 'documents', otherFiles, symlinks) : [];
+  const all = existsSync(docsDir) ? listMarkdown(docsDir, 'documents', otherFiles, symlinks) : [];
+  const files = options.only ? withRelated(contentDir, all, options.only) : all;
   const documents: SourceDocument[] = [];
   for (const chunk of readInParallel(contentDir, files, readChunk)) {
     report(chunk.diagnostics);
@@ -329,6 +335,32 @@ function removeInvisible(value: unknown): { field: string; found: string[] }[] {
     }
   }
   return out;
+}
+
+/**
+ * `only` and the documents related to them: those whose text holds one of their 索引号 or a 索引号 they
+ * name (replacement, interpretation), and those they link to. A text search, no parsing: a superset
+ * at worst, read and checked like any document.
+ */
+function withRelated(contentDir: string, files: string[], only: string[]): string[] {
+  const wanted = new Set(only.filter((f) => files.includes(f)));
+  const needles = new Set<string>();
+  for (const file of wanted) {
+    const text = readTextFile(contentDir, file);
+    if (!text.ok) continue;
+    for (const m of text.text.matchAll(/^(?:index_no|superseded_by|interprets):\s*["']?([^"'\n#]+?)["']?\s*$/gm))
+      needles.add(m[1]!.trim());
+    for (const m of text.text.matchAll(/\]\(([^)\s]+\.md)(?:#[^)]*)?\)/g))
+      wanted.add(path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURI(m[1]!))));
+  }
+  const related = needles.size
+    ? files.filter((f) => {
+        if (wanted.has(f)) return false;
+        const text = readTextFile(contentDir, f);
+        return text.ok && [...needles].some((n) => text.text.includes(n));
+      })
+    : [];
+  return files.filter((f) => wanted.has(f) || related.includes(f));
 }
 
 /** Where a file named in a document is, and whether it may be published. */

@@ -19,14 +19,18 @@ export interface LoadOptions {
   today: string;
   /** Now, 'YYYY-MM-DD HH:MM' (Asia/Shanghai); documents published later are held back. Default: the end of `today`. */
   now?: string;
+  /** Only these documents and those related to them (src/lib/column.ts ReadOptions.only). */
+  only?: string[];
 }
 
 /** Reads and validates a whole content directory. Never throws for content problems. */
 export function loadSite(contentDir: string, options: LoadOptions): SiteData {
   const now = options.now ?? `${options.today} 23:59`;
-  const column = readColumn(contentDir, { today: options.today, now });
+  const column = readColumn(contentDir, { today: options.today, now, only: options.only });
   const checked = resolve(column);
-  const diagnostics = [...column.diagnostics, ...runChecks(CHECKS, checked)];
+  const all = [...column.diagnostics, ...runChecks(CHECKS, checked)];
+  // reading a few documents: what is found of the others (unused files …) says nothing about them
+  const diagnostics = options.only ? all.filter((d) => options.only!.includes(d.file)) : all;
   reportStatus(checked, diagnostics);
   const published = checked.documents.filter((d) => d.meta && !d.heldBack).map((d) => d.meta!);
   published.sort(compareNewestFirst);
@@ -153,7 +157,7 @@ function linkReplacements(documents: CheckedDocument[]): void {
 export function getSite(contentDir: string, options: LoadOptions): SiteData {
   const g = globalThis as { __gongkaiSites?: Map<string, SiteData> };
   g.__gongkaiSites ??= new Map();
-  const key = `${path.resolve(contentDir)}|${options.today}|${options.now ?? ''}`;
+  const key = `${path.resolve(contentDir)}|${options.today}|${options.now ?? ''}|${options.only?.join('\n') ?? ''}`;
   let site = g.__gongkaiSites.get(key);
   if (!site) {
     site = loadSite(contentDir, options);

@@ -16,13 +16,13 @@ describe('a malformed GONGKAI_TODAY', () => {
     expect(r.output.trim()).toBe(MESSAGE);
   });
 
-  it('stops npm run check with the message alone, exit status 1', () => {
-    const r = spawnSync(nodeForAstro(), [path.join(ROOT, 'scripts', 'check.mjs')], {
+  it('stops npm run check (gongkai check) with the message alone, exit status 2 (wrong configuration)', () => {
+    const r = spawnSync(nodeForAstro(), [path.join(ROOT, 'bin', 'gongkai.mjs'), 'check'], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, GONGKAI_TODAY: VALUE, NO_COLOR: '1' },
     });
-    expect(r.status, r.stdout + r.stderr).toBe(1);
+    expect(r.status, r.stdout + r.stderr).toBe(2);
     expect(stripAnsi(r.stdout + r.stderr).trim()).toBe(MESSAGE);
   });
 });
