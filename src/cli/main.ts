@@ -2,10 +2,11 @@
 // `--json` for tools, and exit codes a CI job or a git hook can act on (EXIT below).
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.ts';
+import { registerImportDoc } from './commands/import-doc.ts';
 import { EXIT } from './context.ts';
 
 /** Every subcommand, in the order `gongkai --help` lists them. */
-const COMMANDS: ((program: Command) => void)[] = [registerCheck];
+const COMMANDS: ((program: Command) => void)[] = [registerCheck, registerImportDoc];
 
 export function program(): Command {
   const program = new Command('gongkai')
