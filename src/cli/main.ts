@@ -3,10 +3,11 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.ts';
 import { registerImportDoc } from './commands/import-doc.ts';
+import { registerImportReport } from './commands/import-report.ts';
 import { EXIT } from './context.ts';
 
 /** Every subcommand, in the order `gongkai --help` lists them. */
-const COMMANDS: ((program: Command) => void)[] = [registerCheck, registerImportDoc];
+const COMMANDS: ((program: Command) => void)[] = [registerCheck, registerImportDoc, registerImportReport];
 
 export function program(): Command {
   const program = new Command('gongkai')
