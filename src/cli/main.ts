@@ -3,12 +3,21 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.ts';
 import { registerHook } from './commands/hook.ts';
+import { registerImportDoc } from './commands/import-doc.ts';
+import { registerImportReport } from './commands/import-report.ts';
 import { registerNew } from './commands/new.ts';
 import { registerShow } from './commands/show.ts';
 import { EXIT, UsageError } from './context.ts';
 
 /** Every subcommand, in the order `gongkai --help` lists them. */
-const COMMANDS: ((program: Command) => void)[] = [registerNew, registerCheck, registerShow, registerHook];
+const COMMANDS: ((program: Command) => void)[] = [
+  registerNew,
+  registerCheck,
+  registerShow,
+  registerImportDoc,
+  registerImportReport,
+  registerHook,
+];
 
 export function program(): Command {
   const program = new Command('gongkai')
