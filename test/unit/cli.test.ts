@@ -245,7 +245,7 @@ describe('gongkai hook install', () => {
 });
 
 describe('reading a column on several threads', () => {
-  it('reads the same documents and reports the same findings, in the same order, as one thread', () => {
+  it('reads the same documents and reports the same findings, in the same order, as one thread', { timeout: 60_000 }, () => {
     const files: Record<string, string> = {};
     for (let i = 1; i <= 700; i++) {
       const serial = String(i).padStart(5, '0');

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { formatReport, hasErrors, type Diagnostic } from '../../lib/diagnostics.ts';
 import { loadSite } from '../../lib/site.ts';
+import type { SiteData } from '../../lib/types.ts';
 import { contextOf, EXIT, printJson, UsageError, type CliContext } from '../context.ts';
 
 export function registerCheck(program: Command): void {
@@ -69,6 +70,24 @@ export function runCheck(ctx: CliContext, files: string[]): number {
   return status;
 }
 
+/**
+ * A document and the files that belong to it count as one: a report's data file and CSV tables, its
+ * attachments. Checking report.md lists the data file's findings; checking the data file, the report's.
+ */
+function withCompanions(files: Set<string>, documents: SiteData['documents']): Set<string> {
+  const out = new Set(files);
+  for (const doc of documents) {
+    const companions = [
+      doc.report?.dataFile,
+      ...(doc.report?.tables.map((t) => t.source) ?? []),
+      ...doc.attachments.map((a) => a.source),
+    ].filter((f): f is string => !!f);
+    if (files.has(doc.file) || companions.some((f) => files.has(f)))
+      for (const f of [doc.file, ...companions]) out.add(f);
+  }
+  return out;
+}
+
 /** A path as the editor typed it (relative to the working directory) → relative to the content directory. */
 function contentRelative(ctx: CliContext, file: string): string {
   return path.relative(ctx.contentDir, path.resolve(file)).split(path.sep).join('/');
@@ -76,7 +95,14 @@ function contentRelative(ctx: CliContext, file: string): string {
 
 /** Files staged for the next commit (added, copied, modified, renamed) that lie in the content directory, as paths from the working directory. */
 function stagedFiles(contentDir: string): string[] {
-  const git = (args: string[]) => execFileSync('git', args, { cwd: contentDir, encoding: 'utf8' });
+  // In a hook git sets GIT_DIR (relative to the hook's folder, the top of the work tree), which would make
+  // the content folder look like the top: find the repository from the content folder instead, keeping the
+  // index the commit is made from (GIT_INDEX_FILE, a temporary one for `git commit FILE`).
+  const env = { ...process.env };
+  delete env.GIT_DIR;
+  delete env.GIT_WORK_TREE;
+  if (env.GIT_INDEX_FILE) env.GIT_INDEX_FILE = path.resolve(env.GIT_INDEX_FILE);
+  const git = (args: string[]) => execFileSync('git', args, { cwd: contentDir, encoding: 'utf8', env });
   const top = git(['rev-parse', '--show-toplevel']).trim();
   return git(['diff', '--cached', '--name-only', '--diff-filter=ACMR', '-z'])
     .split('\0')
