@@ -46,7 +46,7 @@ export function withBase(base: string, sitePath: string): string {
  */
 export function redirectPage(
   to: string,
-  site: { siteUrl: string; siteName: string; columnName: string; base: string },
+  site: { siteUrl: string; siteName: string; columnName: string; base: string; domain: string; siteIdCode: string },
 ): string {
   const target = withBase(site.base, to);
   const full = escapeHtml(site.siteUrl.replace(/\/$/, '') + target);
@@ -59,6 +59,9 @@ export function redirectPage(
 <title>页面已迁移 - ${escapeHtml(site.columnName)} - ${escapeHtml(site.siteName)}</title>
 <meta http-equiv="refresh" content="0; url=${href}">
 <meta name="robots" content="noindex">
+<meta name="SiteName" content="${escapeHtml(site.siteName)}">
+<meta name="SiteDomain" content="${escapeHtml(site.domain)}">
+<meta name="SiteIDCode" content="${escapeHtml(site.siteIdCode)}">
 <link rel="canonical" href="${full}">
 </head>
 <body>

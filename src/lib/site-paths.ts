@@ -11,7 +11,8 @@ function listPaths(first: string, items: number, size: number): string[] {
 
 /** `withdrawn`: documents whose URL keeps a notice page (撤回), without files below it. */
 export function pagePaths(catalogue: Catalogue, pageSize: number, withdrawn: { slug: string }[] = []): Set<string> {
-  const out = new Set<string>(['/', '/apply/', '/apply/form/', '/search/', '/404.html']);
+  // redirects.json: the list of redirects and withdrawn pages for the deployment (src/integrations/redirects.ts)
+  const out = new Set<string>(['/', '/apply/', '/apply/form/', '/search/', '/404.html', '/redirects.json']);
   const add = (paths: string[]) => paths.forEach((p) => out.add(p));
   add(listPaths('/catalogue/', catalogue.all.length, pageSize));
   for (const { kind } of BROWSE_KINDS) {

@@ -285,6 +285,8 @@ describe('redirects.yaml', () => {
     const html = redirectPage('/doc/新/', {
       siteUrl: 'https://www.ceshi.gov.cn',
       siteName: '测试县人民政府',
+      domain: 'www.ceshi.gov.cn',
+      siteIdCode: '9999000001',
       columnName: '政府信息公开专栏',
       base: '/xxgk/',
     });
