@@ -2,10 +2,20 @@
 // `--json` for tools, and exit codes a CI job or a git hook can act on (EXIT below).
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.ts';
+import { registerMove } from './commands/move.ts';
+import { registerRenumber } from './commands/renumber.ts';
+import { registerSupersede } from './commands/supersede.ts';
+import { registerWithdraw } from './commands/withdraw.ts';
 import { EXIT } from './context.ts';
 
 /** Every subcommand, in the order `gongkai --help` lists them. */
-const COMMANDS: ((program: Command) => void)[] = [registerCheck];
+const COMMANDS: ((program: Command) => void)[] = [
+  registerCheck,
+  registerSupersede,
+  registerWithdraw,
+  registerMove,
+  registerRenumber,
+];
 
 export function program(): Command {
   const program = new Command('gongkai')

@@ -13,7 +13,7 @@ import { firstSentence } from './markdown.ts';
 import { splitKeywords } from './schema/document.ts';
 import { reportStatus } from './report/checks.ts';
 import { pagePaths } from './site-paths.ts';
-import type { Attachment, DocumentMeta, SiteData, SiteSettings, WithdrawnDoc } from './types.ts';
+import type { Attachment, Diagnostic, DocumentMeta, SiteData, SiteSettings, WithdrawnDoc } from './types.ts';
 
 export interface LoadOptions {
   /** Today's date, YYYY-MM-DD (Asia/Shanghai). */
@@ -22,12 +22,24 @@ export interface LoadOptions {
   now?: string;
 }
 
-/** Reads and validates a whole content directory. Never throws for content problems. */
-export function loadSite(contentDir: string, options: LoadOptions): SiteData {
+/**
+ * The column as the checks see it (every document, held back and withdrawn included) and every
+ * diagnostic: what loadSite builds the site from, and what the editing commands (src/cli/) work on.
+ */
+export function checkColumn(
+  contentDir: string,
+  options: LoadOptions,
+): { column: Column; checked: CheckedColumn; diagnostics: Diagnostic[] } {
   const now = options.now ?? `${options.today} 23:59`;
   const column = readColumn(contentDir, { today: options.today, now });
   const checked = resolve(column);
   const diagnostics = [...column.diagnostics, ...runChecks(CHECKS, checked)];
+  return { column, checked, diagnostics };
+}
+
+/** Reads and validates a whole content directory. Never throws for content problems. */
+export function loadSite(contentDir: string, options: LoadOptions): SiteData {
+  const { column, checked, diagnostics } = checkColumn(contentDir, options);
   reportStatus(checked, diagnostics);
   const published = checked.documents.filter(isLive).map((d) => d.meta);
   published.sort(compareNewestFirst);

@@ -9,6 +9,15 @@ import type { Diagnostic } from '../types.ts';
 import { redirectTarget } from '../redirects.ts';
 import type { CheckedDocument, ColumnCheck } from './types.ts';
 
+/** The site path (base excluded) a body link of the page at `here` leads to. */
+export function linkSitePath(here: string, target: string, base: string): string {
+  const rootRelative = target.startsWith('/');
+  let sitePath = rootRelative ? target : path.posix.join(here, target);
+  if (rootRelative && base !== '/' && sitePath.startsWith(base)) sitePath = sitePath.slice(base.length - 1);
+  if (!sitePath.endsWith('/') && !/\.[a-z0-9]+$/i.test(sitePath)) sitePath += '/';
+  return sitePath;
+}
+
 export const documentLinksCheck: ColumnCheck = {
   scope: 'column',
   name: '正文中指向其他文件和本站页面的链接',
@@ -44,10 +53,7 @@ export const documentLinksCheck: ColumnCheck = {
       if (!doc.meta || !pagePaths) continue;
       const here = `/doc/${doc.meta.slug}/`;
       for (const link of doc.scan.pageLinks) {
-        const rootRelative = link.target.startsWith('/');
-        let sitePath = rootRelative ? link.target : path.posix.join(here, link.target);
-        if (rootRelative && base !== '/' && sitePath.startsWith(base)) sitePath = sitePath.slice(base.length - 1);
-        if (!sitePath.endsWith('/') && !/\.[a-z0-9]+$/i.test(sitePath)) sitePath += '/';
+        const sitePath = linkSitePath(here, link.target, base);
         const withdrawn = withdrawnByPath.get(sitePath);
         if (withdrawn) {
           out.push(
