@@ -61,6 +61,7 @@ function withdraw(ctx: CliContext, ref: string, options: { reason: string; date?
 
   const lines = [
     `已撤回 ${at}：撤回日期 ${date}，原因：${reason}。`,
+    ...(doc.heldBack ? ['这份文件尚未到发布日期，撤回后不会生成任何页面。'] : []),
     '',
     `网址 ${url} 保留，只显示标题、索引号、撤回日期和原因（并请搜索引擎不再收录）。下次构建后不再发布：`,
     `  - 正文（约 ${bodyChars} 字）和内容概述；`,
