@@ -56,7 +56,12 @@ function move(ctx: CliContext, ref: string, dest: string) {
   if (taken.length) throw new Refusal(`目标位置已有文件：${taken.map((m) => m.to).join('、')}。`);
   const url = urlOf(doc);
 
-  const change = new Change(ctx, diagnostics);
+  // findings the files had before are theirs at the new place too: not added by the move
+  const renamed = new Map(moves.map((m) => [m.from, m.to]));
+  const change = new Change(
+    ctx,
+    diagnostics.map((d) => ({ ...d, file: renamed.get(d.file) ?? d.file })),
+  );
   const git = gitOf(ctx.contentDir);
   const how: string[] = [];
   for (const m of moves) {
