@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { buildOptionsOrExit } from './src/lib/build-options.ts';
 import attachments from './src/integrations/attachments.ts';
+import redirects from './src/integrations/redirects.ts';
 import reportPdf from './src/integrations/report-pdf.ts';
 import searchIndex from './src/integrations/search-index.ts';
 
@@ -38,5 +39,5 @@ export default defineConfig({
   },
   // report PDFs, the search index and the published-URL check run after astro build (src/post-build.ts);
   // these integrations prepare them
-  integrations: [attachments(), searchIndex(), reportPdf()],
+  integrations: [attachments(), redirects(), searchIndex(), reportPdf()],
 });

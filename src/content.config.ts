@@ -57,7 +57,7 @@ const documentsLoader: Loader = {
     store.clear();
     for (const doc of data.documents) store.set({ id: doc.slug, data: doc });
     logger.info(
-      `${data.documents.length} 份文件${data.heldBack.length ? `，${data.heldBack.length} 份定时发布暂不生成` : ''}`,
+      `${data.documents.length} 份文件${data.withdrawn.length ? `，${data.withdrawn.length} 份已撤回（只生成撤回说明）` : ''}${data.heldBack.length ? `，${data.heldBack.length} 份定时发布暂不生成` : ''}`,
     );
   },
 };
@@ -76,13 +76,17 @@ const siteLoader: Loader = {
         topics: data.topics,
         genres: data.genres,
         sections: data.sections,
+        withdrawn: data.withdrawn,
       } satisfies SiteEntry,
     });
   },
 };
 
 /** The one entry of the `site` collection: what loadSite found besides the documents. */
-type SiteEntry = Pick<SiteData, 'contentDir' | 'settings' | 'publishers' | 'topics' | 'genres' | 'sections'>;
+type SiteEntry = Pick<
+  SiteData,
+  'contentDir' | 'settings' | 'publishers' | 'topics' | 'genres' | 'sections' | 'withdrawn'
+>;
 
 // The schemas only type the entries (pages read DocumentMeta and SiteEntry); nothing is parsed
 // again: loadSite has validated every file, and store.set does not run a schema.

@@ -78,6 +78,6 @@ if (step === 'published' && existsSync(listFile)) {
     logger('gongkai-published-urls').warn(
       `已发布的 ${missing.length} 个网址在本次构建中不再存在（读者和搜索引擎的链接将失效）：\n` +
         missing.map((u) => `  ${u}`).join('\n') +
-        '\n  修改方法：恢复对应文件或其索引号/slug；确需撤下时，发布撤销说明并在确认后运行 npm run urls:update 更新 content/published.txt。',
+        '\n  修改方法：恢复对应文件或其索引号/slug；网址改变时在 content/redirects.yaml 中写跳转（npx gongkai renumber 会自动写）；确需撤下时用 npx gongkai withdraw 撤回（网址保留撤回说明），或在确认后运行 npm run urls:update 更新 content/published.txt。',
     );
 }

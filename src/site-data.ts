@@ -8,7 +8,7 @@ import type { Genre, Publisher, Section, SiteData, Topic } from './lib/types.ts'
 /** What loadSite found (without the documents, which live in `catalogue`), plus lookups. */
 export interface SiteView extends Pick<
   SiteData,
-  'contentDir' | 'settings' | 'publishers' | 'topics' | 'genres' | 'sections'
+  'contentDir' | 'settings' | 'publishers' | 'topics' | 'genres' | 'sections' | 'withdrawn'
 > {
   catalogue: Catalogue;
   publisherById: Map<string, Publisher>;

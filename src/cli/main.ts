@@ -5,8 +5,12 @@ import { registerCheck } from './commands/check.ts';
 import { registerHook } from './commands/hook.ts';
 import { registerImportDoc } from './commands/import-doc.ts';
 import { registerImportReport } from './commands/import-report.ts';
+import { registerMove } from './commands/move.ts';
 import { registerNew } from './commands/new.ts';
+import { registerRenumber } from './commands/renumber.ts';
 import { registerShow } from './commands/show.ts';
+import { registerSupersede } from './commands/supersede.ts';
+import { registerWithdraw } from './commands/withdraw.ts';
 import { EXIT, UsageError } from './context.ts';
 
 /** Every subcommand, in the order `gongkai --help` lists them. */
@@ -14,6 +18,10 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerNew,
   registerCheck,
   registerShow,
+  registerSupersede,
+  registerWithdraw,
+  registerMove,
+  registerRenumber,
   registerImportDoc,
   registerImportReport,
   registerHook,

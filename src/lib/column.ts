@@ -11,6 +11,7 @@ import { NameIndex } from './names.ts';
 import { camelKeys } from './camel.ts';
 import type { FieldInfo } from './schema/common.ts';
 import { DOCUMENT_FIELDS, documentSchema, type DocumentFrontmatter } from './schema/document.ts';
+import { redirectsSchema } from './schema/redirects.ts';
 import {
   PUBLISHER_FIELDS,
   SITE_FIELDS,
@@ -23,7 +24,7 @@ import {
 import { applyGenreOverrides, applySectionOverrides, applyTopicOverrides } from './taxonomy.ts';
 import { readReport, type ReportInfo } from './report/read.ts';
 import { readTextFile } from './text-file.ts';
-import type { Diagnostic, Genre, Publisher, Section, SiteSettings, Topic } from './types.ts';
+import type { Diagnostic, Genre, Publisher, Redirect, Section, SiteSettings, Topic } from './types.ts';
 import { readInParallel } from './column-read.ts';
 import {
   lineTable,
@@ -83,6 +84,8 @@ export interface SourceDocument {
 export interface ColumnSources {
   site?: YamlSource;
   bodies?: YamlSource;
+  /** redirects.yaml, when there is one and it could be read. */
+  redirects?: YamlSource;
 }
 
 export interface Column {
@@ -102,6 +105,8 @@ export interface Column {
   topics: Topic[];
   genres: Genre[];
   sections: Section[];
+  /** content/redirects.yaml: old URLs and where they moved (empty without the file or when it is not valid). */
+  redirects: Redirect[];
   names: NameIndex;
   sources: ColumnSources;
   documents: SourceDocument[];
@@ -131,7 +136,11 @@ export function readColumn(contentDir: string, options: ReadOptions): Column {
   const report = (d: Diagnostic | Diagnostic[]) => (Array.isArray(d) ? diagnostics.push(...d) : diagnostics.push(d));
   const readYaml = (name: string, required: boolean) => readYamlFile(contentDir, name, required, report);
 
-  const sources: ColumnSources = { site: readYaml('site.yaml', true), bodies: readYaml('bodies.yaml', true) };
+  const sources: ColumnSources = {
+    site: readYaml('site.yaml', true),
+    bodies: readYaml('bodies.yaml', true),
+    redirects: readYaml('redirects.yaml', false),
+  };
   const settings = sources.site && readSettings(sources.site, report);
   const read = sources.bodies && readPublishers(sources.bodies, report);
   const publishers = read ?? [];
@@ -143,6 +152,7 @@ export function readColumn(contentDir: string, options: ReadOptions): Column {
   const sections = applySectionOverrides(
     readList(readYaml('sections.yaml', false), 'sections.yaml', sectionsSchema, report),
   );
+  const redirects = readRedirects(sources.redirects, report);
   // an unusable pattern is reported once, by the site-settings check: documents are not checked against it
   const indexPattern: IndexPattern | undefined =
     settings && isUsableIndexPattern(settings.indexNo.pattern)
@@ -170,6 +180,7 @@ export function readColumn(contentDir: string, options: ReadOptions): Column {
     topics,
     genres,
     sections,
+    redirects,
     names: new NameIndex(publishers, topics, genres, sections),
     sources,
     documents,
@@ -279,7 +290,9 @@ function readDocument(contentDir: string, file: string, report: Report): SourceD
   const annual = data.report
     ? readReport(contentDir, file, dir, data.report, (p) => yaml.lineOf(p), isFile)
     : undefined;
-  if (annual) report(annual.diagnostics);
+  // a withdrawn report is not published: its tables are neither read into the site nor checked
+  const withdrawn = data.withdrawn !== undefined;
+  if (annual && !withdrawn) report(annual.diagnostics);
   const lines = lineTable(yaml);
   return {
     ...base,
@@ -291,7 +304,7 @@ function readDocument(contentDir: string, file: string, report: Report): SourceD
     attachments,
     bodyFiles,
     cleaned,
-    report: annual?.info,
+    report: withdrawn ? undefined : annual?.info,
     reportFiles: annual?.files ?? [],
   };
 }
@@ -446,6 +459,14 @@ function readPublishers(src: YamlSource, report: Report): Publisher[] | undefine
   const { data, diagnostics } = validate(publishersSchema, src, 'bodies.yaml');
   report(diagnostics);
   return data?.map((p) => ({ ...camelKeys(p), code: p.code?.toUpperCase() }));
+}
+
+/** redirects.yaml: a list (a file with only comments is an empty list). */
+function readRedirects(src: YamlSource | undefined, report: Report): Redirect[] {
+  if (!src || src.value == null) return [];
+  const { data, diagnostics } = validate(redirectsSchema, src, 'redirects.yaml');
+  report(diagnostics);
+  return data ?? [];
 }
 
 function readList<Y>(src: YamlSource | undefined, name: string, schema: ZodType<Y[]>, report: Report) {

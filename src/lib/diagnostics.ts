@@ -3,6 +3,7 @@
 import { FORMATS } from './report/formats.ts';
 import { fieldsOf } from './schema/common.ts';
 import { DOCUMENT_FIELDS } from './schema/document.ts';
+import { REDIRECT_FIELDS } from './schema/redirects.ts';
 import { PUBLISHER_FIELDS, SITE_FIELDS, genreSchema, sectionSchema, topicOverrideSchema } from './schema/site.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -31,6 +32,7 @@ export const FIELD_NAMES: Record<string, string> = Object.fromEntries(
     ...SITE_FIELDS,
     ...PUBLISHER_FIELDS,
     ...[topicOverrideSchema, genreSchema, sectionSchema].flatMap((s) => fieldsOf(s)),
+    ...REDIRECT_FIELDS,
     { path: 'body', label: '正文' },
     ...REPORT_FIELDS,
   ]

@@ -1,7 +1,9 @@
 // The committed list of published URLs (content/published.txt): one site path per line,
-// without base, '#' comments. The build warns for each listed URL it no longer produces.
-import { existsSync, readdirSync } from 'node:fs';
+// without base, '#' comments. The build warns for each listed URL it no longer produces (a redirected
+// URL and the files of a withdrawn document are not missing: dist/redirects.json says where they went).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { redirectTarget, type RedirectManifest } from './redirects.ts';
 
 export function readPublishedList(text: string): string[] {
   return text
@@ -16,8 +18,23 @@ export function outputFileFor(urlPath: string): string {
   return clean === '' || clean.endsWith('/') ? path.join(clean, 'index.html') : clean;
 }
 
+/**
+ * The listed URLs the build no longer serves. A URL is served when its file is there, when
+ * redirects.json (src/integrations/redirects.ts) moves it to a file that is there, or when it lay
+ * below a withdrawn document's page (its attachments and open data are gone on purpose).
+ */
 export function missingPublishedUrls(list: string[], outDir: string): string[] {
-  return list.filter((u) => !existsSync(path.join(outDir, outputFileFor(u))));
+  const manifestFile = path.join(outDir, 'redirects.json');
+  const manifest: RedirectManifest = existsSync(manifestFile)
+    ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as RedirectManifest)
+    : { base: '/', redirects: [], withdrawn: [] };
+  const built = (u: string) => existsSync(path.join(outDir, outputFileFor(u)));
+  return list.filter((u) => {
+    if (built(u)) return false;
+    const moved = redirectTarget(u, manifest.redirects);
+    if (moved && built(moved)) return false;
+    return !manifest.withdrawn.some((w) => u.startsWith(w));
+  });
 }
 
 /**

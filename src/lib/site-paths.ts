@@ -9,8 +9,10 @@ function listPaths(first: string, items: number, size: number): string[] {
   return paginate(new Array<undefined>(items).fill(undefined), size).map((p) => pagePath(first, p.page));
 }
 
-export function pagePaths(catalogue: Catalogue, pageSize: number): Set<string> {
-  const out = new Set<string>(['/', '/apply/', '/apply/form/', '/search/', '/404.html']);
+/** `withdrawn`: documents whose URL keeps a notice page (撤回), without files below it. */
+export function pagePaths(catalogue: Catalogue, pageSize: number, withdrawn: { slug: string }[] = []): Set<string> {
+  // redirects.json: the list of redirects and withdrawn pages for the deployment (src/integrations/redirects.ts)
+  const out = new Set<string>(['/', '/apply/', '/apply/form/', '/search/', '/404.html', '/redirects.json']);
   const add = (paths: string[]) => paths.forEach((p) => out.add(p));
   add(listPaths('/catalogue/', catalogue.all.length, pageSize));
   for (const { kind } of BROWSE_KINDS) {
@@ -24,6 +26,7 @@ export function pagePaths(catalogue: Catalogue, pageSize: number): Set<string> {
     out.add(`/doc/${d.slug}/`);
     for (const a of d.attachments) out.add(`/doc/${d.slug}/files/${a.fileName}`);
   }
+  for (const w of withdrawn) out.add(`/doc/${w.slug}/`);
   // the 年报 index, trends pages and open data (src/pages/annual-reports/, src/pages/doc/[slug]/)
   add(reportPaths(catalogue));
   return out;

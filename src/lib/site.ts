@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { buildCatalogue, compareNewestFirst } from './catalogue.ts';
 import { CHECKS, runChecks, type CheckedColumn, type CheckedDocument } from './checks/index.ts';
+import { isLive } from './checks/types.ts';
 import { camelKeys } from './camel.ts';
 import { readColumn, type Column, type SourceDocument } from './column.ts';
 import { slugFromIndexNo } from './index-no.ts';
@@ -12,7 +13,7 @@ import { firstSentence } from './markdown.ts';
 import { splitKeywords } from './schema/document.ts';
 import { reportStatus } from './report/checks.ts';
 import { pagePaths } from './site-paths.ts';
-import type { Attachment, DocumentMeta, SiteData, SiteSettings } from './types.ts';
+import type { Attachment, Diagnostic, DocumentMeta, SiteData, SiteSettings, WithdrawnDoc } from './types.ts';
 
 export interface LoadOptions {
   /** Today's date, YYYY-MM-DD (Asia/Shanghai). */
@@ -23,16 +24,28 @@ export interface LoadOptions {
   only?: string[];
 }
 
-/** Reads and validates a whole content directory. Never throws for content problems. */
-export function loadSite(contentDir: string, options: LoadOptions): SiteData {
+/**
+ * The column as the checks see it (every document, held back and withdrawn included) and every
+ * diagnostic: what loadSite builds the site from, and what the editing commands (src/cli/) work on.
+ */
+export function checkColumn(
+  contentDir: string,
+  options: LoadOptions,
+): { column: Column; checked: CheckedColumn; diagnostics: Diagnostic[] } {
   const now = options.now ?? `${options.today} 23:59`;
   const column = readColumn(contentDir, { today: options.today, now, only: options.only });
   const checked = resolve(column);
   const all = [...column.diagnostics, ...runChecks(CHECKS, checked)];
   // reading a few documents: what is found of the others (unused files …) says nothing about them
   const diagnostics = options.only ? all.filter((d) => options.only!.includes(d.file)) : all;
+  return { column, checked, diagnostics };
+}
+
+/** Reads and validates a whole content directory. Never throws for content problems. */
+export function loadSite(contentDir: string, options: LoadOptions): SiteData {
+  const { column, checked, diagnostics } = checkColumn(contentDir, options);
   reportStatus(checked, diagnostics);
-  const published = checked.documents.filter((d) => d.meta && !d.heldBack).map((d) => d.meta!);
+  const published = checked.documents.filter(isLive).map((d) => d.meta);
   published.sort(compareNewestFirst);
   return {
     contentDir,
@@ -42,6 +55,8 @@ export function loadSite(contentDir: string, options: LoadOptions): SiteData {
     genres: column.genres,
     sections: column.sections,
     documents: published,
+    withdrawn: withdrawnDocs(checked.documents),
+    redirects: column.redirects,
     heldBack: checked.documents
       .filter((d) => d.meta && d.heldBack)
       .map((d) => ({ file: d.file, title: d.meta!.title, published: d.meta!.published })),
@@ -65,6 +80,7 @@ function resolve(column: Column): CheckedColumn {
       genre: typeof data.genre === 'string' ? names.genre(data.genre) : undefined,
       section: typeof data.section === 'string' ? names.section(data.section) : undefined,
       heldBack: false,
+      withdrawn: data.withdrawn !== undefined,
     };
     checked.meta = documentMeta(checked);
     checked.heldBack = !!checked.meta && checked.meta.publishedAt > column.now;
@@ -73,9 +89,9 @@ function resolve(column: Column): CheckedColumn {
   linkReplacements(documents);
   const resolved: CheckedColumn = { ...column, documents };
   if (column.settings) {
-    const live = documents.filter((d) => d.meta && !d.heldBack).map((d) => d.meta!);
+    const live = documents.filter(isLive).map((d) => d.meta);
     const catalogue = buildCatalogue({ ...column, documents: live });
-    resolved.pagePaths = pagePaths(catalogue, column.settings.pageSize);
+    resolved.pagePaths = pagePaths(catalogue, column.settings.pageSize, withdrawnDocs(documents));
   }
   return resolved;
 }
@@ -93,6 +109,7 @@ function documentMeta(doc: CheckedDocument & SourceDocument): DocumentMeta | und
     slug,
     attachments: _a,
     report: _r,
+    withdrawn: _w,
     ...written
   } = valid;
   const publishedAt = valid.published.length > 10 ? valid.published : `${valid.published} 00:00`;
@@ -137,16 +154,41 @@ function documentMeta(doc: CheckedDocument & SourceDocument): DocumentMeta | und
 
 const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
 
-/** superseded_by → the replacing document's slug; the replacing document lists what it replaces. */
+/**
+ * superseded_by → the replacing document's slug; the replacing document lists what it replaces.
+ * A withdrawn document is linked neither way (the supersession check warns about the first case).
+ */
 function linkReplacements(documents: CheckedDocument[]): void {
   const byIndexNo = new Map<string, CheckedDocument>();
   for (const d of documents) if (d.meta && !byIndexNo.has(d.meta.indexNo)) byIndexNo.set(d.meta.indexNo, d);
   for (const d of documents) {
     const target = d.meta?.supersededBy ? byIndexNo.get(d.meta.supersededBy) : undefined;
-    if (!d.meta || !target?.meta || target === d || target.heldBack) continue;
+    if (!d.meta || !target?.meta || target === d || target.heldBack || target.withdrawn) continue;
     d.meta.supersededBySlug = target.meta.slug;
-    if (!d.heldBack) target.meta.supersedes.push(d.meta.slug);
+    if (!d.heldBack && !d.withdrawn) target.meta.supersedes.push(d.meta.slug);
   }
+}
+
+/**
+ * The notice pages of withdrawn documents (not held back: a document never published gets no page).
+ * Only what the notice shows is taken: nothing from the body or the attachments.
+ */
+function withdrawnDocs(documents: CheckedDocument[]): WithdrawnDoc[] {
+  return documents.flatMap((d) =>
+    d.meta && d.withdrawn && !d.heldBack
+      ? [
+          {
+            slug: d.meta.slug,
+            title: d.meta.title,
+            indexNo: d.meta.indexNo,
+            file: d.file,
+            sectionId: d.meta.sectionId,
+            date: d.data.withdrawn?.date ?? '',
+            reason: d.data.withdrawn?.reason?.trim() ?? '',
+          },
+        ]
+      : [],
+  );
 }
 
 /**

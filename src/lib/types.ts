@@ -85,7 +85,16 @@ export interface Attachment {
 type WrittenFields = CamelCased<
   Omit<
     DocumentFrontmatter,
-    'publisher' | 'topic' | 'genre' | 'section' | 'keywords' | 'summary' | 'slug' | 'attachments' | 'report'
+    | 'publisher'
+    | 'topic'
+    | 'genre'
+    | 'section'
+    | 'keywords'
+    | 'summary'
+    | 'slug'
+    | 'attachments'
+    | 'report'
+    | 'withdrawn'
   >
 >;
 
@@ -113,6 +122,33 @@ export type DocumentMeta = WrittenFields & {
   image?: string;
 };
 
+/**
+ * A withdrawn document (撤回, frontmatter `withdrawn`): its URL stays and shows only what is here. It
+ * carries nothing taken from the body or the attachments (no summary, no files), so nothing built
+ * from it can publish them.
+ */
+export interface WithdrawnDoc {
+  slug: string;
+  title: string;
+  indexNo: string;
+  /** Relative to the content dir (for messages; never shown). */
+  file: string;
+  /** 所属栏目: the page's breadcrumb and navigation. */
+  sectionId: string;
+  /** 撤回日期 YYYY-MM-DD. */
+  date: string;
+  /** 撤回原因. */
+  reason: string;
+}
+
+/** One entry of content/redirects.yaml: an old site path (without base) and where it moved. */
+export interface Redirect {
+  from: string;
+  to: string;
+  /** When it moved, YYYY-MM-DD. */
+  date?: string;
+}
+
 /** Settings from content/site.yaml, as the schema reads them (camelCase), plus what follows from them. */
 export type SiteSettings = CamelCased<z.output<typeof siteSchema>> & {
   /** Host name of site_url: <meta name="SiteDomain">. */
@@ -128,6 +164,10 @@ export interface SiteData {
   sections: Section[];
   /** Documents that get a page, newest first (published desc, then indexNo desc). */
   documents: DocumentMeta[];
+  /** Withdrawn documents (撤回): a notice page each at their URL, nothing else. */
+  withdrawn: WithdrawnDoc[];
+  /** Old URLs and where they moved (content/redirects.yaml). */
+  redirects: Redirect[];
   /** Documents whose `published` is after now: no page, listed in a warning. */
   heldBack: { file: string; title: string; published: string }[];
   diagnostics: Diagnostic[];

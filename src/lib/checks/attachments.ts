@@ -12,7 +12,9 @@ import type { DocumentCheck } from './types.ts';
 export const attachmentsCheck: DocumentCheck = {
   scope: 'document',
   name: '附件与正文链接的文件',
-  run({ file, attachments, bodyFiles }, { contentDir, settings }) {
+  run({ file, attachments, bodyFiles, withdrawn }, { contentDir, settings }) {
+    // a withdrawn document publishes no files: its editor may have deleted them already
+    if (withdrawn) return [];
     const out: Diagnostic[] = [];
     const extra = settings?.attachmentTypes ?? [];
     const allowed = allowedTypes(extra);
@@ -75,5 +77,5 @@ export const attachmentsCheck: DocumentCheck = {
 export const bodyMarkupCheck: DocumentCheck = {
   scope: 'document',
   name: '正文中的 HTML：脚本、内联样式、其他网站的资源',
-  run: ({ scan }) => scan.diagnostics,
+  run: ({ scan, withdrawn }) => (withdrawn ? [] : scan.diagnostics),
 };

@@ -17,6 +17,8 @@ import { scheduledCheck } from './scheduled.ts';
 import { siteSettingsCheck } from './site-settings.ts';
 import { supersessionCheck } from './supersession.ts';
 import type { Check } from './types.ts';
+import { withdrawnCheck } from './withdrawn.ts';
+import { redirectsCheck } from './redirects.ts';
 
 export const CHECKS: readonly Check[] = [
   // the site's own files
@@ -33,11 +35,13 @@ export const CHECKS: readonly Check[] = [
   bodyMarkupCheck,
   attachmentsCheck,
   scheduledCheck,
+  withdrawnCheck,
   // across documents
   duplicatesCheck,
   supersessionCheck,
   documentLinksCheck,
   filesCheck,
+  redirectsCheck,
   // annual reports (src/lib/report/checks.ts)
   reportCheck,
 ];

@@ -1,5 +1,5 @@
-// superseded_by names a document that exists, is not the document itself, is published, and the
-// chain of replacements never loops (A replaced by B, B replaced by A).
+// superseded_by names a document that exists, is not the document itself, is published (not held
+// back, not withdrawn), and the chain of replacements never loops (A replaced by B, B replaced by A).
 import { diag } from '../diagnostics.ts';
 import type { Diagnostic } from '../types.ts';
 import type { CheckedDocument, ColumnCheck } from './types.ts';
@@ -33,6 +33,20 @@ export const supersessionCheck: ColumnCheck = {
             field: 'superseded_by',
             fix: '填写新文件的索引号。',
           }),
+        );
+      } else if (target.withdrawn && !d.withdrawn) {
+        out.push(
+          diag(
+            'warning',
+            'superseded-by-withdrawn',
+            d.file,
+            `替代文件“${ref}”（${target.file}）已撤回，本文件页面不再显示指向它的链接。`,
+            {
+              line,
+              field: 'superseded_by',
+              fix: '改填现行的替代文件的索引号；没有替代文件时删除这一行。',
+            },
+          ),
         );
       } else if (target.heldBack) {
         out.push(

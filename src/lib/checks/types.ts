@@ -14,6 +14,11 @@ export interface CheckedDocument extends SourceDocument {
   /** Set when the frontmatter passed the schema: the document gets a page unless held back. */
   meta?: DocumentMeta;
   heldBack: boolean;
+  /**
+   * The frontmatter has `withdrawn` (撤回): the document gets a notice page and nothing else; its body,
+   * attachments and report are not published and not checked.
+   */
+  withdrawn: boolean;
 }
 
 /** The column as the checks see it. */
@@ -25,6 +30,10 @@ export interface CheckedColumn extends Omit<Column, 'documents'> {
    */
   pagePaths?: Set<string>;
 }
+
+/** A document that is published in full: it has metadata, is not held back and not withdrawn. */
+export const isLive = (d: CheckedDocument): d is CheckedDocument & { meta: DocumentMeta } =>
+  !!d.meta && !d.heldBack && !d.withdrawn;
 
 export interface DocumentCheck {
   scope: 'document';

@@ -59,7 +59,11 @@ function groupReports(documents: CheckedDocument[]): Map<string, Map<number, Rep
 /** The report of a year that later years are compared with: the last published (a correction, if any). */
 const latest = (list: Report[] | undefined) => list?.[list.length - 1];
 
-/** Normative documents by 发布机构 and year: those written in it and those repealed in it. */
+/**
+ * Normative documents by 发布机构 and year: those written in it and those repealed in it. A withdrawn
+ * document (撤回) counts: it was still issued (or repealed) that year, and table 2 counts what was
+ * issued, not what the column shows now (docs/design.md "Withdrawal").
+ */
 interface NormativeIndex {
   issued: Map<string, CheckedDocument[]>;
   repealed: Map<string, CheckedDocument[]>;

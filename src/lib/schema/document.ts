@@ -45,6 +45,21 @@ export const documentSchema = z.object({
     '替代本文件的那份文件的索引号。',
     '"11999999999900011L/202401-00003"',
   ),
+  withdrawn: field(
+    z
+      .object({
+        date: field(dateString.optional(), '撤回日期', '撤回的日期，年-月-日（撤回时必须填写）。', '2025-06-01'),
+        reason: field(
+          z.string().optional(),
+          '撤回原因',
+          '撤回的原因，显示在页面上（撤回时必须填写）；不要写入需要撤下的内容本身。',
+          '含有不应公开的个人信息',
+        ),
+      })
+      .optional(),
+    '撤回',
+    '撤回本文件：网址保留，页面只显示标题、索引号、撤回日期和原因；正文和附件不再发布，文件不再出现在目录、列表和检索中。用 gongkai withdraw 填写。',
+  ),
   keywords: field(
     z.union([z.array(z.union([z.string(), z.number()]).transform(String)), z.string()]).optional(),
     '关键词',

@@ -3,6 +3,7 @@
 // `npm run docs` rewrites them; a unit test fails when docs/design.md is not current.
 import { fieldsOf, type FieldInfo } from './common.ts';
 import { DOCUMENT_FIELDS, attachmentSchema } from './document.ts';
+import { REDIRECT_FIELDS } from './redirects.ts';
 import { PUBLISHER_FIELDS, SITE_FIELDS, genreSchema, sectionSchema, topicOverrideSchema } from './site.ts';
 
 /** The generated tables, by the name of their marker in docs/design.md. */
@@ -14,6 +15,7 @@ export const FIELD_TABLES: Record<string, FieldInfo[]> = {
   'topics.yaml': fieldsOf(topicOverrideSchema),
   'genres.yaml': fieldsOf(genreSchema),
   'sections.yaml': fieldsOf(sectionSchema),
+  'redirects.yaml': REDIRECT_FIELDS,
 };
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
