@@ -80,7 +80,16 @@ export interface Attachment {
 type WrittenFields = CamelCased<
   Omit<
     DocumentFrontmatter,
-    'publisher' | 'topic' | 'genre' | 'section' | 'keywords' | 'summary' | 'slug' | 'attachments' | 'report'
+    | 'publisher'
+    | 'topic'
+    | 'genre'
+    | 'section'
+    | 'keywords'
+    | 'summary'
+    | 'slug'
+    | 'attachments'
+    | 'report'
+    | 'privacy_exceptions'
   >
 >;
 
@@ -126,4 +135,6 @@ export interface SiteData {
   /** Documents whose `published` is after now: no page, listed in a warning. */
   heldBack: { file: string; title: string; published: string }[];
   diagnostics: Diagnostic[];
+  /** Set by loadSiteAsync: the attachments the personal-information guard looked at, how many it read anew. */
+  attachmentScan?: { attachments: number; scanned: number; cached: number; seconds: number };
 }
