@@ -11,9 +11,9 @@ import { getSite } from './lib/site.ts';
 import type { DocumentMeta, SiteData } from './lib/types.ts';
 import { z } from 'astro/zod';
 
-function site() {
+async function site() {
   const options = resolveBuildOptions(process.env);
-  const data = getSite(options.contentDir, { today: options.today, now: options.now });
+  const data = await getSite(options.contentDir, options);
   return { options, data };
 }
 
@@ -32,8 +32,8 @@ class ContentError extends Error {
 }
 
 let reported = false;
-function checkedSite(logger: LoaderContext['logger']) {
-  const s = site();
+async function checkedSite(logger: LoaderContext['logger']) {
+  const s = await site();
   const errors = s.data.diagnostics.filter((d) => d.level === 'error');
   const warnings = s.data.diagnostics.filter((d) => d.level === 'warning');
   // messages name files as the operator sees them from the project folder
@@ -49,7 +49,7 @@ function checkedSite(logger: LoaderContext['logger']) {
 const documentsLoader: Loader = {
   name: 'gongkai-documents',
   load: async ({ store, logger }) => {
-    const { data } = checkedSite(logger);
+    const { data } = await checkedSite(logger);
     store.clear();
     for (const doc of data.documents) store.set({ id: doc.slug, data: doc });
     logger.info(
@@ -61,7 +61,7 @@ const documentsLoader: Loader = {
 const siteLoader: Loader = {
   name: 'gongkai-site',
   load: async ({ store, logger }) => {
-    const { data } = checkedSite(logger);
+    const { data } = await checkedSite(logger);
     store.clear();
     store.set({
       id: 'site',

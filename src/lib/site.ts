@@ -11,6 +11,8 @@ import { slugFromIndexNo } from './index-no.ts';
 import { firstSentence } from './markdown.ts';
 import { splitKeywords } from './schema/document.ts';
 import { reportStatus } from './report/checks.ts';
+import { privacyKey } from './privacy/fingerprint.ts';
+import { scanAttachments, type AttachmentScans } from './privacy/attachments.ts';
 import { pagePaths } from './site-paths.ts';
 import type { Attachment, DocumentMeta, SiteData, SiteSettings } from './types.ts';
 
@@ -19,19 +21,54 @@ export interface LoadOptions {
   today: string;
   /** Now, 'YYYY-MM-DD HH:MM' (Asia/Shanghai); documents published later are held back. Default: the end of `today`. */
   now?: string;
+  /**
+   * What the personal-information guard found in the attachments (scanAttachments): loadSiteAsync
+   * sets it. Without it the guard checks bodies, data files and CSV tables only.
+   */
+  attachmentScans?: AttachmentScans;
 }
 
-/** Reads and validates a whole content directory. Never throws for content problems. */
+/**
+ * Reads and validates a whole content directory. Never throws for content problems. Synchronous:
+ * attachments are scanned for personal information only when `options.attachmentScans` is given —
+ * the build and the commands use loadSiteAsync, which scans them.
+ */
 export function loadSite(contentDir: string, options: LoadOptions): SiteData {
   const now = options.now ?? `${options.today} 23:59`;
+  return checkColumn(readColumn(contentDir, { today: options.today, now }), options);
+}
+
+/**
+ * loadSite with every attachment scanned for personal information first (src/lib/privacy/attachments.ts,
+ * cached under `cacheDir`): what the build, `npm run check` and `npx gongkai check` run.
+ */
+export async function loadSiteAsync(
+  contentDir: string,
+  options: LoadOptions & { cacheDir: string },
+): Promise<SiteData> {
+  const now = options.now ?? `${options.today} 23:59`;
   const column = readColumn(contentDir, { today: options.today, now });
+  const started = performance.now();
+  const sources = column.documents.flatMap((d) => d.attachments.filter((a) => a.state === 'ok').map((a) => a.rel));
+  const { scans, scanned, cached } = await scanAttachments(contentDir, sources, {
+    cacheDir: options.cacheDir,
+    key: privacyKey(column.settings),
+    today: options.today,
+  });
+  const site = checkColumn(column, { ...options, attachmentScans: scans });
+  site.attachmentScan = { attachments: scans.size, scanned, cached, seconds: (performance.now() - started) / 1000 };
+  return site;
+}
+
+function checkColumn(column: Column, options: LoadOptions): SiteData {
   const checked = resolve(column);
+  if (options.attachmentScans) checked.attachmentScans = options.attachmentScans;
   const diagnostics = [...column.diagnostics, ...runChecks(CHECKS, checked)];
   reportStatus(checked, diagnostics);
   const published = checked.documents.filter((d) => d.meta && !d.heldBack).map((d) => d.meta!);
   published.sort(compareNewestFirst);
   return {
-    contentDir,
+    contentDir: column.contentDir,
     settings: column.settings ?? placeholderSettings(),
     publishers: column.publishers,
     topics: column.topics,
@@ -89,6 +126,7 @@ function documentMeta(doc: CheckedDocument & SourceDocument): DocumentMeta | und
     slug,
     attachments: _a,
     report: _r,
+    privacy_exceptions: _x,
     ...written
   } = valid;
   const publishedAt = valid.published.length > 10 ? valid.published : `${valid.published} 00:00`;
@@ -146,17 +184,17 @@ function linkReplacements(documents: CheckedDocument[]): void {
 }
 
 /**
- * loadSite memoised per (directory, now) for the whole Node process: the content loader,
- * the integrations and the command line share one result. Kept on globalThis because Astro
- * loads config and content modules through different module graphs.
+ * loadSiteAsync memoised per (directory, now) for the whole Node process: the content loader and
+ * the integrations share one result (and one scan of the attachments). Kept on globalThis because
+ * Astro loads config and content modules through different module graphs.
  */
-export function getSite(contentDir: string, options: LoadOptions): SiteData {
-  const g = globalThis as { __gongkaiSites?: Map<string, SiteData> };
+export function getSite(contentDir: string, options: LoadOptions & { cacheDir: string }): Promise<SiteData> {
+  const g = globalThis as { __gongkaiSites?: Map<string, Promise<SiteData>> };
   g.__gongkaiSites ??= new Map();
   const key = `${path.resolve(contentDir)}|${options.today}|${options.now ?? ''}`;
   let site = g.__gongkaiSites.get(key);
   if (!site) {
-    site = loadSite(contentDir, options);
+    site = loadSiteAsync(contentDir, options);
     g.__gongkaiSites.set(key, site);
   }
   return site;
@@ -177,6 +215,7 @@ function placeholderSettings(): SiteSettings {
     pageSize: 20,
     attachmentTypes: [],
     levels: [],
+    publicPhones: [],
     footer: { sponsor: '' },
     office: { name: '' },
   };

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { formatReport, hasErrors, type Diagnostic } from '../../lib/diagnostics.ts';
-import { loadSite } from '../../lib/site.ts';
+import { loadSiteAsync } from '../../lib/site.ts';
 import { contextOf, EXIT, printJson, type CliContext } from '../context.ts';
 
 export function registerCheck(program: Command): void {
@@ -25,16 +25,16 @@ export function registerCheck(program: Command): void {
         }
         files = [...files, ...staged];
       }
-      process.exitCode = runCheck(ctx, files);
+      process.exitCode = await runCheck(ctx, files);
     });
 }
 
 /** Site-wide files whose findings concern every document: always listed. */
 const SITE_FILES = new Set(['site.yaml', 'bodies.yaml', 'topics.yaml', 'genres.yaml', 'sections.yaml']);
 
-export function runCheck(ctx: CliContext, files: string[]): number {
+export async function runCheck(ctx: CliContext, files: string[]): Promise<number> {
   const started = performance.now();
-  const site = loadSite(ctx.contentDir, { today: ctx.today, now: ctx.now });
+  const site = await loadSiteAsync(ctx.contentDir, { today: ctx.today, now: ctx.now, cacheDir: ctx.cacheDir });
   const seconds = (performance.now() - started) / 1000;
   const wanted = files.length ? new Set(files.map((f) => contentRelative(ctx, f))) : undefined;
   const outside = wanted && [...wanted].filter((f) => f.startsWith('../'));
