@@ -15,6 +15,8 @@ import { extractAttachmentTexts } from '../../src/lib/search/attachment-texts.ts
 import { loadSite, loadSiteAsync } from '../../src/lib/site.ts';
 import type { Diagnostic } from '../../src/lib/types.ts';
 import { BASE_DOC, SITE_YAML, doc, expectDiagnostics, writeColumn } from './fixture-column.ts';
+import { reportFiles } from './report-fixture.ts';
+import { main } from '../../src/cli/main.ts';
 import { badId18, card, id18 } from './privacy-numbers.ts';
 
 const TODAY = '2026-11-27';
@@ -231,6 +233,40 @@ describe('annual reports: the data file and CSV tables', () => {
       ],
       ['personal-id-number', 'documents/附表1.csv', 3, `附表“附表1”中有身份证号 440106********${ID.slice(-4)}`],
     ]);
+  });
+});
+
+describe('annual reports: the data file', () => {
+  it('a number in the data file (a comment too) is a finding on that file and line', () => {
+    const files = reportFiles({ name: 'gov-2021', year: 2021 });
+    const data = 'documents/reports/gov-2021.yaml';
+    files[data] = files[data]!.replace(/\n/, `\n# 填报人手机 ${MOBILE}\n`);
+    const found = privacyOnly(loadSite(writeColumn({ 'site.yaml': SITE, ...files }), { today: TODAY }).diagnostics);
+    expect(found.map((d) => [d.code, d.file, d.line, d.field, d.message.split('（指纹')[0]])).toEqual([
+      ['personal-mobile', data, 2, undefined, '年报数据文件中有手机号码 139****5678'],
+    ]);
+  });
+});
+
+describe('npx gongkai check', () => {
+  it('--json lists the findings, masked, and exits 1', async () => {
+    const dir = column({}, `手机 ${MOBILE}，身份证 ${ID}\n`);
+    let out = '';
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => {
+      out += chunk;
+      return true;
+    }) as typeof process.stdout.write;
+    let status: number;
+    try {
+      status = await main(['node', 'gongkai', '--content', dir, '--json', 'check']);
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(status).toBe(1);
+    const json = JSON.parse(out) as { diagnostics: Diagnostic[] };
+    expect(json.diagnostics.map((d) => d.code)).toEqual(['personal-mobile', 'personal-id-number']);
+    for (const n of NUMBERS) expect(out).not.toContain(n);
   });
 });
 
