@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import writeExcelFile from 'write-excel-file/node';
 import { afterAll, describe, expect, it } from 'vitest';
+import { resolveBuildOptions } from '../../src/lib/build-options.ts';
 import { formatReport } from '../../src/lib/diagnostics.ts';
 import { scanAttachments, type AttachmentScan } from '../../src/lib/privacy/attachments.ts';
 import { fingerprint, privacyKey } from '../../src/lib/privacy/fingerprint.ts';
@@ -267,6 +268,27 @@ describe('npx gongkai check', () => {
     const json = JSON.parse(out) as { diagnostics: Diagnostic[] };
     expect(json.diagnostics.map((d) => d.code)).toEqual(['personal-mobile', 'personal-id-number']);
     for (const n of NUMBERS) expect(out).not.toContain(n);
+  });
+
+  it('an attachment named alone brings the findings in it, reported on its document', async () => {
+    const dir = column({ attachments: [{ file: 'a.txt', title: '名单' }] }, '正文。\n', {
+      'documents/a.txt': `联系人 ${MOBILE}\n`,
+    });
+    let out = '';
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => {
+      out += chunk;
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      await main(['node', 'gongkai', '--content', dir, '--json', 'check', path.join(dir, 'documents/a.txt')]);
+    } finally {
+      process.stdout.write = write;
+      // the command keeps its scans in the build cache of that content folder: not in node_modules
+      rmSync(resolveBuildOptions({ GONGKAI_CONTENT: dir }).cacheDir, { recursive: true, force: true });
+    }
+    const json = JSON.parse(out) as { diagnostics: Diagnostic[] };
+    expect(json.diagnostics.map((d) => [d.code, d.file, d.field])).toEqual([['personal-mobile', A, 'attachments.0']]);
   });
 });
 

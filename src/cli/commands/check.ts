@@ -39,6 +39,11 @@ export async function runCheck(ctx: CliContext, files: string[]): Promise<number
   const wanted = files.length ? new Set(files.map((f) => contentRelative(ctx, f))) : undefined;
   const outside = wanted && [...wanted].filter((f) => f.startsWith('../'));
   if (outside?.length) throw new Error(`这些文件不在专栏内容文件夹 ${ctx.contentPrefix} 中：${outside.join('、')}`);
+  // an attachment named (or staged) alone brings its document's findings: what the guard found in it
+  // is reported on the document that lists it (docs/domain.md §12.4)
+  if (wanted)
+    for (const d of site.documents)
+      if ([...d.attachments.map((a) => a.source), ...d.assets].some((f) => wanted.has(f))) wanted.add(d.file);
   const diagnostics = wanted
     ? site.diagnostics.filter((d) => wanted.has(d.file) || SITE_FILES.has(d.file))
     : site.diagnostics;
