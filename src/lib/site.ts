@@ -49,7 +49,10 @@ export async function loadSiteAsync(
   const now = options.now ?? `${options.today} 23:59`;
   const column = readColumn(contentDir, { today: options.today, now });
   const started = performance.now();
-  const sources = column.documents.flatMap((d) => d.attachments.filter((a) => a.state === 'ok').map((a) => a.rel));
+  // attachments and the files bodies link (docs/domain.md §12.4)
+  const sources = column.documents.flatMap((d) =>
+    [...d.attachments, ...d.bodyFiles].filter((a) => a.state === 'ok').map((a) => a.rel),
+  );
   const { scans, scanned, cached } = await scanAttachments(contentDir, sources, {
     cacheDir: options.cacheDir,
     key: privacyKey(column.settings),

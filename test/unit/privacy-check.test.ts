@@ -480,6 +480,23 @@ describe('attachments (loadSiteAsync)', () => {
     expect(site.diagnostics.filter((d) => d.code === 'personal-info-exception-unused')).toEqual([]);
   }, 60_000);
 
+  it('files the body links are scanned like attachments; body images are not warned about', async () => {
+    const body = '正文。\n\n[名单](名单.txt)\n\n[盖章件](盖章件.pdf)\n\n![图](图.png)\n';
+    const dir = column({}, body, { 'documents/名单.txt': `联系人 ${MOBILE}\n` });
+    copyFileSync(path.join(FIXTURES, 'scanned.pdf'), path.join(dir, 'documents/盖章件.pdf'));
+    writeFileSync(path.join(dir, 'documents/图.png'), PNG);
+    const site = await loadSiteAsync(dir, { today: TODAY, cacheDir: newCacheDir() });
+    expect(site.diagnostics.map((d) => [d.code, d.field, d.line, d.message.split('（指纹')[0]])).toEqual([
+      ['personal-mobile', 'body', 17, '正文链接的文件“名单.txt”第 1 行有手机号码 139****5678'],
+      [
+        'personal-info-unchecked',
+        'body',
+        19,
+        '无法检查个人信息：正文链接的文件“盖章件.pdf”是扫描件，没有文字层；它既不便于读屏软件朗读（无障碍），也不能被站内搜索检索。',
+      ],
+    ]);
+  });
+
   it('without attachment scans (loadSite alone) attachments are not judged, nor exceptions that may concern them', async () => {
     const dir = await attachmentColumn([{ fingerprint: 'abcdef012345', reason: '公示' }]);
     expect(privacyOnly(loadSite(dir, { today: TODAY }).diagnostics)).toEqual([]);

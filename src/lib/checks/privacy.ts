@@ -52,7 +52,7 @@ export const privacyCheck: ColumnCheck = {
       for (const f of found) if (!excepted.has(f.fingerprint)) out.push(findingOf(f));
       reported += found.length + exceptions.length;
       // an exception for an attachment that was not scanned cannot be judged stale
-      const unscanned = !column.attachmentScans && doc.attachments.length > 0;
+      const unscanned = !column.attachmentScans && doc.attachments.length + doc.bodyFiles.length > 0;
       if (!unscanned) out.push(...unusedExceptions(doc, new Set(found.map((f) => f.fingerprint))));
       out.push(...uncheckedAttachments(doc, column));
     }
@@ -91,16 +91,30 @@ function findingsOf(doc: CheckedDocument, column: CheckedColumn, options: ScanOp
     for (const f of scanText(read.text, { ...options, tables }))
       out.push({ ...f, file: rel, line: f.line, place: what });
   }
-  doc.attachments.forEach((a, i) => {
-    const scan = column.attachmentScans?.get(a.rel);
-    for (const f of scan?.findings ?? [])
-      out.push({ ...f, ...base, line: a.line, field: `attachments.${i}`, place: `${attachmentName(a)}${f.where}` });
-  });
+  for (const file of publishedFiles(doc)) {
+    const scan = column.attachmentScans?.get(file.rel);
+    for (const f of scan?.findings ?? []) out.push({ ...f, ...base, ...file.at, place: `${file.name}${f.where}` });
+  }
   return out;
 }
 
-const attachmentName = (a: CheckedDocument['attachments'][number]) =>
-  `附件“${a.title ?? path.posix.basename(a.rel)}”（${a.written}）`;
+/** The files a document publishes that the guard scans: its attachments, then the files its body links. */
+function publishedFiles(doc: CheckedDocument) {
+  return [
+    ...doc.attachments.map((a, i) => ({
+      rel: a.rel,
+      name: `附件“${a.title ?? path.posix.basename(a.rel)}”（${a.written}）`,
+      at: { line: a.line, field: `attachments.${i}` },
+      attachment: true,
+    })),
+    ...doc.bodyFiles.map((f) => ({
+      rel: f.rel,
+      name: `正文链接的文件“${f.written}”`,
+      at: { line: f.line, field: 'body' },
+      attachment: false,
+    })),
+  ];
+}
 
 /** The diagnostic of a finding, its code by kind. */
 function findingOf(f: Found): Diagnostic {
@@ -151,16 +165,31 @@ function unusedExceptions(doc: CheckedDocument, found: Set<string>): Diagnostic[
   });
 }
 
-/** The one warning per attachment the guard could not read (and, for a scanned PDF, what else that means). */
+/**
+ * The one warning per published file the guard could not read (and, for a scanned PDF, what else that
+ * means). A file the body links is only warned about when it is a document (a scan, or unreadable):
+ * the images a body shows are illustrations, and the search never indexes such files.
+ */
 function uncheckedAttachments(doc: CheckedDocument, column: CheckedColumn): Diagnostic[] {
   const out: Diagnostic[] = [];
-  doc.attachments.forEach((a, i) => {
-    const scan: AttachmentScan | undefined = column.attachmentScans?.get(a.rel);
-    if (!scan) return;
-    const name = attachmentName(a);
-    const at = { line: a.line, field: `attachments.${i}` };
+  for (const { rel, name, at, attachment } of publishedFiles(doc)) {
+    const scan: AttachmentScan | undefined = column.attachmentScans?.get(rel);
+    if (!scan) continue;
     const manual = '请人工核对其中有没有身份证号、手机号码、银行卡号等个人信息';
-    if (scan.state === 'error') {
+    if (scan.state === 'error' && !attachment) {
+      out.push(
+        diag(
+          'warning',
+          'personal-info-unchecked',
+          doc.file,
+          `无法检查个人信息：${name}无法读取：${scan.message ?? ''}`,
+          {
+            ...at,
+            fix: `${manual}；或用原软件重新导出该文件（PDF 不要加密），替换后重新检查。`,
+          },
+        ),
+      );
+    } else if (scan.state === 'error') {
       out.push(
         diag(
           'warning',
@@ -183,8 +212,8 @@ function uncheckedAttachments(doc: CheckedDocument, column: CheckedColumn): Diag
           { ...at, fix: `${manual}；最好换成由原文件直接导出的 PDF，或对扫描件做文字识别（OCR）后再发布。` },
         ),
       );
-    } else if (scan.state === 'image' || scan.state === 'unsupported') {
-      const kind = scan.state === 'image' ? '是图片' : `是 .${path.posix.extname(a.rel).slice(1).toLowerCase()} 文件`;
+    } else if ((scan.state === 'image' || scan.state === 'unsupported') && attachment) {
+      const kind = scan.state === 'image' ? '是图片' : `是 .${path.posix.extname(rel).slice(1).toLowerCase()} 文件`;
       out.push(
         diag('warning', 'personal-info-unchecked', doc.file, `无法检查个人信息：${name}${kind}，读不出其中的文字。`, {
           ...at,
@@ -202,7 +231,7 @@ function uncheckedAttachments(doc: CheckedDocument, column: CheckedColumn): Diag
         ),
       );
     }
-  });
+  }
   return out;
 }
 
