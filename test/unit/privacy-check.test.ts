@@ -187,6 +187,13 @@ describe('exceptions and public phones', () => {
     ).toEqual([['schema', 'public_phones']]);
   });
 
+  it('privacy_key must be long enough to be a secret', () => {
+    const site = `${SITE_YAML}privacy_key: short\n`;
+    expect(
+      loadSite(column({}, '正文。\n', {}, site), { today: TODAY }).diagnostics.map((d) => [d.code, d.field, d.message]),
+    ).toEqual([['schema', 'privacy_key', '个人信息指纹密钥至少写 16 个字符，用随机生成的字符串。']]);
+  });
+
   it('without privacy_key, a column with findings is warned that its fingerprints can be reversed', () => {
     const site = loadSite(column({}, `手机${MOBILE}\n`, {}, SITE_YAML), { today: TODAY });
     const key = privacyKey({ organisation: { code: '11999999999900011L' } });

@@ -95,7 +95,11 @@ export const siteSchema = z.object({
     '["139-0000-0000"]',
   ),
   privacy_key: field(
-    z.string().trim().min(16, '个人信息指纹密钥至少写 16 个字符，用随机生成的字符串。').optional(),
+    z
+      .string()
+      .trim()
+      .refine((v) => v.length >= 16, '个人信息指纹密钥至少写 16 个字符，用随机生成的字符串。')
+      .optional(),
     '个人信息指纹密钥',
     '计算个人信息指纹的密钥（16 个以上的随机字符，设置后不要再改）；不填时用主管机关的机构代码，指纹可被反推。',
     '"k3Jq9wX2mP7vR4tY8zB1"',
