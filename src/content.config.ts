@@ -14,9 +14,9 @@ import { z } from 'astro/zod';
 /** `gongkai show` previews one document (GONGKAI_ONLY: its path in the content dir): only it and its relatives are read. */
 const only = process.env.GONGKAI_ONLY ? process.env.GONGKAI_ONLY.split('\n') : undefined;
 
-function site() {
+async function site() {
   const options = resolveBuildOptions(process.env);
-  const data = getSite(options.contentDir, { today: options.today, now: options.now, only });
+  const data = await getSite(options.contentDir, { ...options, only });
   return { options, data };
 }
 
@@ -35,8 +35,8 @@ class ContentError extends Error {
 }
 
 let reported = false;
-function checkedSite(logger: LoaderContext['logger']) {
-  const s = site();
+async function checkedSite(logger: LoaderContext['logger']) {
+  const s = await site();
   const errors = s.data.diagnostics.filter((d) => d.level === 'error');
   const warnings = s.data.diagnostics.filter((d) => d.level === 'warning');
   // messages name files as the operator sees them from the project folder
@@ -53,7 +53,7 @@ function checkedSite(logger: LoaderContext['logger']) {
 const documentsLoader: Loader = {
   name: 'gongkai-documents',
   load: async ({ store, logger }) => {
-    const { data } = checkedSite(logger);
+    const { data } = await checkedSite(logger);
     store.clear();
     for (const doc of data.documents) store.set({ id: doc.slug, data: doc });
     logger.info(
@@ -65,7 +65,7 @@ const documentsLoader: Loader = {
 const siteLoader: Loader = {
   name: 'gongkai-site',
   load: async ({ store, logger }) => {
-    const { data } = checkedSite(logger);
+    const { data } = await checkedSite(logger);
     store.clear();
     store.set({
       id: 'site',

@@ -13,6 +13,8 @@ export interface CliContext {
   contentPrefix: string;
   today: string;
   now: string;
+  /** The build's cache (attachments' text and personal-information scans are shared with the build). */
+  cacheDir: string;
   json: boolean;
 }
 
@@ -36,6 +38,7 @@ export function contextOf(command: Command): CliContext {
     contentPrefix: relative === '' ? '' : !relative.startsWith('..') ? `${relative}/` : `${options.contentDir}/`,
     today: options.today,
     now: options.now,
+    cacheDir: options.cacheDir,
     json: !!global.json,
   };
 }

@@ -10,9 +10,9 @@ export default function attachments(): AstroIntegration {
   return {
     name: 'gongkai-attachments',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const options = resolveBuildOptions(process.env);
-        const site = getSite(options.contentDir, { today: options.today, now: options.now });
+        const site = await getSite(options.contentDir, options);
         const outDir = fileURLToPath(dir);
         let copied = 0;
         for (const doc of site.documents) {

@@ -16,9 +16,9 @@ export default function redirects(): AstroIntegration {
   return {
     name: 'gongkai-redirects',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const options = resolveBuildOptions(process.env);
-        const site = getSite(options.contentDir, { today: options.today, now: options.now });
+        const site = await getSite(options.contentDir, options);
         const outDir = fileURLToPath(dir);
         const page = { ...site.settings, base: options.base };
         let pages = 0;

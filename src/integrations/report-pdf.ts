@@ -55,7 +55,7 @@ export default function reportPdf(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!playwright) return;
         const options = resolveBuildOptions(process.env);
-        const site = getSite(options.contentDir, { today: options.today, now: options.now });
+        const site = await getSite(options.contentDir, options);
         const reports = site.documents
           .filter((d) => d.report)
           .map(({ slug, file, title, written, published, publishedAt }) => ({

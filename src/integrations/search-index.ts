@@ -1,6 +1,7 @@
 // Build concern: the site search (docs/decisions.md §3).
 // - astro:build:start, before pages render: every attachment's text is read (cached by content
-//   hash), so a document page can say its PDF is a scan the search cannot read.
+//   hash; the content checks' personal-information scan has extracted the new ones already), so a
+//   document page can say its PDF is a scan the search cannot read.
 // - astro:build:done: the document pages are planned into shards (src/lib/search/plan.ts), newest
 //   first, each limited in pages and bytes so Pagefind's memory stays bounded; the search manifest
 //   (pagefind/gongkai.json) and the exact-match table of 文号, 索引号 and titles (pagefind/exact/) are
@@ -20,8 +21,7 @@ import { writeIndexJob } from '../lib/search/index-job.ts';
 import { t2sMap, t2sSplit, type SearchManifest } from '../lib/search/normalise.ts';
 import { exactTable, indexedExtras, planShards, searchRecord, type ShardLimits } from '../lib/search/plan.ts';
 import { t2sPairs } from '../lib/search/t2s.ts';
-import { extractAttachmentTexts, unreadableAttachments } from '../lib/search/attachment-texts.ts';
-import { formatReport } from '../lib/diagnostics.ts';
+import { extractAttachmentTexts } from '../lib/search/attachment-texts.ts';
 import type { AttachmentText } from '../lib/search/attachment-text.ts';
 
 /**
@@ -42,14 +42,14 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:start': async ({ logger }) => {
         const started = Date.now();
         const options = resolveBuildOptions(process.env);
-        const site = getSite(options.contentDir, { today: options.today, now: options.now });
+        const site = await getSite(options.contentDir, options);
         const sources = site.documents.flatMap((d) => d.attachments.map((a) => a.source));
         if (!sources.length) return;
+        // the content checks (loadSiteAsync) have read every new attachment already and reported
+        // those that cannot be read: what is new here comes from the cache
         const r = await extractAttachmentTexts(site.contentDir, sources, options.cacheDir);
         attachmentTexts = r.texts;
         attachmentFiles = r.files;
-        const unreadable = unreadableAttachments(site.documents, r.texts);
-        if (unreadable.length) logger.warn(formatReport(unreadable));
         logger.info(
           `附件文字：${r.texts.size} 个附件，读取 ${r.extracted} 个，${r.cached} 个未变、取自缓存（${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
         );
@@ -57,7 +57,7 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();
         const options = resolveBuildOptions(process.env);
-        const site = getSite(options.contentDir, { today: options.today, now: options.now });
+        const site = await getSite(options.contentDir, options);
         const outDir = fileURLToPath(dir);
         const bundleDir = path.join(outDir, 'pagefind');
         rmSync(bundleDir, { recursive: true, force: true });

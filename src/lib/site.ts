@@ -12,6 +12,8 @@ import { slugFromIndexNo } from './index-no.ts';
 import { firstSentence } from './markdown.ts';
 import { splitKeywords } from './schema/document.ts';
 import { reportStatus } from './report/checks.ts';
+import { privacyKey } from './privacy/fingerprint.ts';
+import { scanAttachments, type AttachmentScans } from './privacy/attachments.ts';
 import { pagePaths } from './site-paths.ts';
 import type { Attachment, Diagnostic, DocumentMeta, SiteData, SiteSettings, WithdrawnDoc } from './types.ts';
 
@@ -22,33 +24,77 @@ export interface LoadOptions {
   now?: string;
   /** Only these documents and those related to them (src/lib/column.ts ReadOptions.only). */
   only?: string[];
+  /**
+   * What the personal-information guard found in the attachments (scanAttachments): loadSiteAsync
+   * sets it. Without it the guard checks bodies, data files and CSV tables only.
+   */
+  attachmentScans?: AttachmentScans;
 }
+
+type Checked = { column: Column; checked: CheckedColumn; diagnostics: Diagnostic[] };
+
+const readOptions = (options: LoadOptions) => ({
+  today: options.today,
+  now: options.now ?? `${options.today} 23:59`,
+  only: options.only,
+});
 
 /**
  * The column as the checks see it (every document, held back and withdrawn included) and every
  * diagnostic: what loadSite builds the site from, and what the editing commands (src/cli/) work on.
  */
-export function checkColumn(
-  contentDir: string,
-  options: LoadOptions,
-): { column: Column; checked: CheckedColumn; diagnostics: Diagnostic[] } {
-  const now = options.now ?? `${options.today} 23:59`;
-  const column = readColumn(contentDir, { today: options.today, now, only: options.only });
+export function checkColumn(contentDir: string, options: LoadOptions): Checked {
+  return checkRead(readColumn(contentDir, readOptions(options)), options);
+}
+
+function checkRead(column: Column, options: LoadOptions): Checked {
   const checked = resolve(column);
+  if (options.attachmentScans) checked.attachmentScans = options.attachmentScans;
   const all = [...column.diagnostics, ...runChecks(CHECKS, checked)];
   // reading a few documents: what is found of the others (unused files …) says nothing about them
   const diagnostics = options.only ? all.filter((d) => options.only!.includes(d.file)) : all;
   return { column, checked, diagnostics };
 }
 
-/** Reads and validates a whole content directory. Never throws for content problems. */
+/**
+ * Reads and validates a whole content directory. Never throws for content problems. Synchronous:
+ * attachments are scanned for personal information only when `options.attachmentScans` is given —
+ * the build and the commands use loadSiteAsync, which scans them.
+ */
 export function loadSite(contentDir: string, options: LoadOptions): SiteData {
-  const { column, checked, diagnostics } = checkColumn(contentDir, options);
+  return siteData(checkColumn(contentDir, options));
+}
+
+/**
+ * loadSite with every attachment scanned for personal information first (src/lib/privacy/attachments.ts,
+ * cached under `cacheDir`): what the build, `npm run check` and `npx gongkai check` run.
+ */
+export async function loadSiteAsync(
+  contentDir: string,
+  options: LoadOptions & { cacheDir: string },
+): Promise<SiteData> {
+  const column = readColumn(contentDir, readOptions(options));
+  const started = performance.now();
+  // attachments and the files bodies link (docs/domain.md §12.4)
+  const sources = column.documents.flatMap((d) =>
+    [...d.attachments, ...d.bodyFiles].filter((a) => a.state === 'ok').map((a) => a.rel),
+  );
+  const { scans, scanned, cached } = await scanAttachments(contentDir, sources, {
+    cacheDir: options.cacheDir,
+    key: privacyKey(column.settings),
+    today: options.today,
+  });
+  const site = siteData(checkRead(column, { ...options, attachmentScans: scans }));
+  site.attachmentScan = { attachments: scans.size, scanned, cached, seconds: (performance.now() - started) / 1000 };
+  return site;
+}
+
+function siteData({ column, checked, diagnostics }: Checked): SiteData {
   reportStatus(checked, diagnostics);
   const published = checked.documents.filter(isLive).map((d) => d.meta);
   published.sort(compareNewestFirst);
   return {
-    contentDir,
+    contentDir: column.contentDir,
     settings: column.settings ?? placeholderSettings(),
     publishers: column.publishers,
     topics: column.topics,
@@ -110,6 +156,7 @@ function documentMeta(doc: CheckedDocument & SourceDocument): DocumentMeta | und
     attachments: _a,
     report: _r,
     withdrawn: _w,
+    privacy_exceptions: _x,
     ...written
   } = valid;
   const publishedAt = valid.published.length > 10 ? valid.published : `${valid.published} 00:00`;
@@ -192,17 +239,17 @@ function withdrawnDocs(documents: CheckedDocument[]): WithdrawnDoc[] {
 }
 
 /**
- * loadSite memoised per (directory, now) for the whole Node process: the content loader,
- * the integrations and the command line share one result. Kept on globalThis because Astro
- * loads config and content modules through different module graphs.
+ * loadSiteAsync memoised per (directory, now) for the whole Node process: the content loader and
+ * the integrations share one result (and one scan of the attachments). Kept on globalThis because
+ * Astro loads config and content modules through different module graphs.
  */
-export function getSite(contentDir: string, options: LoadOptions): SiteData {
-  const g = globalThis as { __gongkaiSites?: Map<string, SiteData> };
+export function getSite(contentDir: string, options: LoadOptions & { cacheDir: string }): Promise<SiteData> {
+  const g = globalThis as { __gongkaiSites?: Map<string, Promise<SiteData>> };
   g.__gongkaiSites ??= new Map();
   const key = `${path.resolve(contentDir)}|${options.today}|${options.now ?? ''}|${options.only?.join('\n') ?? ''}`;
   let site = g.__gongkaiSites.get(key);
   if (!site) {
-    site = loadSite(contentDir, options);
+    site = loadSiteAsync(contentDir, options);
     g.__gongkaiSites.set(key, site);
   }
   return site;
@@ -223,6 +270,7 @@ function placeholderSettings(): SiteSettings {
     pageSize: 20,
     attachmentTypes: [],
     levels: [],
+    publicPhones: [],
     footer: { sponsor: '' },
     office: { name: '' },
   };

@@ -95,6 +95,7 @@ type WrittenFields = CamelCased<
     | 'attachments'
     | 'report'
     | 'withdrawn'
+    | 'privacy_exceptions'
   >
 >;
 
@@ -171,4 +172,6 @@ export interface SiteData {
   /** Documents whose `published` is after now: no page, listed in a warning. */
   heldBack: { file: string; title: string; published: string }[];
   diagnostics: Diagnostic[];
+  /** Set by loadSiteAsync: the attachments the personal-information guard looked at, how many it read anew. */
+  attachmentScan?: { attachments: number; scanned: number; cached: number; seconds: number };
 }

@@ -1,46 +1,52 @@
-// An attachment the search cannot read is a warning naming the document, the attachment field
-// both ways, the file, what went wrong and how to fix it (src/lib/search/attachment-texts.ts).
-import { describe, it } from 'vitest';
-import { unreadableAttachments } from '../../src/lib/search/attachment-texts.ts';
-import type { AttachmentText } from '../../src/lib/search/attachment-text.ts';
-import type { Attachment } from '../../src/lib/types.ts';
-import { expectDiagnostics } from './fixture-column.ts';
+// The personal-information guard reads an attachment in full and writes the search's cache entry
+// from that text (src/lib/privacy/attachments.ts): capAttachmentText must give what attachmentText
+// gives with the search's cap, so a build extracts each attachment once. An attachment the search
+// cannot read is a warning of the guard now ('attachment-unreadable', test/unit/privacy-check.test.ts).
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { attachmentText } from '../../src/lib/search/attachment-text.ts';
+import { capAttachmentText } from '../../src/lib/search/attachment-texts.ts';
 
-const attachment = (fileName: string, title: string): Attachment => ({
-  title,
-  source: `documents/a/${fileName}`,
-  fileName,
-  ext: 'PDF',
-  bytes: 1,
-});
+const root = path.resolve(import.meta.dirname, '../..');
+const FILES = [
+  'test/fixtures/attachments/notice.docx',
+  'test/fixtures/attachments/budget.xlsx',
+  'content/documents/2024/education-bumen-yusuan-2024/附件1.pdf',
+].map((f) => path.join(root, f));
 
-describe('attachments the search cannot read', () => {
-  it('warn, one per unreadable file; readable, scanned and unsupported files do not', () => {
-    const docs = [
-      {
-        file: 'documents/a/a.md',
-        attachments: [
-          attachment('ok.pdf', '附件1'),
-          attachment('bad.pdf', '附件2：预算表'),
-          attachment('scan.pdf', '附件3'),
-        ],
-      },
-    ];
-    const texts = new Map<string, AttachmentText>([
-      ['documents/a/ok.pdf', { kind: 'text', text: '预算' }],
-      ['documents/a/bad.pdf', { kind: 'error', message: '文件已损坏，无法作为 PDF 打开。' }],
-      ['documents/a/scan.pdf', { kind: 'no-text', reason: 'scanned-pdf' }],
+describe('a capped search text made from a longer reading', () => {
+  it.each(FILES.map((f) => [path.basename(f), f]))(
+    '%s: the same as reading with the cap',
+    async (_name, file) => {
+      const full = await attachmentText(file, { maxChars: 1_000_000 });
+      expect(full.kind).toBe('text');
+      for (const cap of [40, 200]) {
+        const direct = await attachmentText(file, { maxChars: cap });
+        const made = capAttachmentText(full, cap);
+        expect(made.kind === 'text' && made.text).toBe(direct.kind === 'text' && direct.text);
+        expect(made.kind === 'text' && made.marks).toEqual(direct.kind === 'text' && direct.marks);
+      }
+    },
+    30_000,
+  );
+
+  it('marks say where each PDF page and spreadsheet row starts', async () => {
+    const xlsx = await attachmentText(FILES[1]!);
+    if (xlsx.kind !== 'text') throw new Error('expected text');
+    const lines = xlsx.text.split('\n');
+    expect(xlsx.marks?.map(([at, label]) => [label, xlsx.text.slice(at).split('\n')[0]])).toEqual([
+      ['工作表“收支总表”', '收支总表'],
+      ['工作表“收支总表”第 1 行', lines[1]],
+      ['工作表“收支总表”第 2 行', lines[2]],
+      ['工作表“收支总表”第 3 行', lines[3]],
+      ['工作表“收支总表”第 5 行', lines[4]],
+      ['工作表“收支总表”第 6 行', lines[5]],
+      ['工作表“Sheet2”第 1 行', lines[6]],
+      ['工作表“项目明细”', '项目明细'],
+      ['工作表“项目明细”第 1 行', lines[8]],
+      ['工作表“项目明细”第 2 行', lines[9]],
     ]);
-    expectDiagnostics(unreadableAttachments(docs, texts), [
-      {
-        level: 'warning',
-        code: 'attachment-unreadable',
-        file: 'documents/a/a.md',
-        field: 'attachments.1',
-        fieldZh: '附件',
-        message: '附件“附件2：预算表”（bad.pdf）无法读取，站内搜索检索不到其内容：文件已损坏，无法作为 PDF 打开。',
-        fix: '用原软件重新导出或另存该文件（PDF 不要加密），替换后重新构建；文件本身无误时可忽略此提示。',
-      },
-    ]);
-  });
+    const pdf = await attachmentText(FILES[2]!);
+    expect(pdf.kind === 'text' && pdf.marks?.[0]).toEqual([0, '第 1 页']);
+  }, 30_000);
 });

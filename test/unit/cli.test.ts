@@ -245,29 +245,33 @@ describe('gongkai hook install', () => {
 });
 
 describe('reading a column on several threads', () => {
-  it('reads the same documents and reports the same findings, in the same order, as one thread', { timeout: 60_000 }, () => {
-    const files: Record<string, string> = {};
-    for (let i = 1; i <= 700; i++) {
-      const serial = String(i).padStart(5, '0');
-      const broken = i % 97 === 0 ? { publisher: '测试县财政厅' } : {};
-      files[`documents/${String(i).padStart(4, '0')}.md`] = doc({
-        ...BASE_DOC,
-        index_no: `${ORG_CODE}/202103-${serial}`,
-        title: `通知${i}`,
-        doc_no: `测政办〔2021〕${i}号`,
-        ...broken,
-      });
-    }
-    const dir = writeColumn(files);
-    process.env.GONGKAI_READ_WORKERS = '0';
-    const one = loadSite(dir, { today: TODAY });
-    process.env.GONGKAI_READ_WORKERS = '1';
-    const two = loadSite(dir, { today: TODAY });
-    expect(one.documents.length).toBe(700);
-    expect(two.documents).toEqual(one.documents);
-    expect(two.diagnostics).toEqual(one.diagnostics);
-    expect(one.diagnostics.filter((d) => d.code === 'unknown-publisher').map((d) => d.line)).toEqual(
-      new Array(7).fill(4),
-    );
-  });
+  it(
+    'reads the same documents and reports the same findings, in the same order, as one thread',
+    { timeout: 60_000 },
+    () => {
+      const files: Record<string, string> = {};
+      for (let i = 1; i <= 700; i++) {
+        const serial = String(i).padStart(5, '0');
+        const broken = i % 97 === 0 ? { publisher: '测试县财政厅' } : {};
+        files[`documents/${String(i).padStart(4, '0')}.md`] = doc({
+          ...BASE_DOC,
+          index_no: `${ORG_CODE}/202103-${serial}`,
+          title: `通知${i}`,
+          doc_no: `测政办〔2021〕${i}号`,
+          ...broken,
+        });
+      }
+      const dir = writeColumn(files);
+      process.env.GONGKAI_READ_WORKERS = '0';
+      const one = loadSite(dir, { today: TODAY });
+      process.env.GONGKAI_READ_WORKERS = '1';
+      const two = loadSite(dir, { today: TODAY });
+      expect(one.documents.length).toBe(700);
+      expect(two.documents).toEqual(one.documents);
+      expect(two.diagnostics).toEqual(one.diagnostics);
+      expect(one.diagnostics.filter((d) => d.code === 'unknown-publisher').map((d) => d.line)).toEqual(
+        new Array(7).fill(4),
+      );
+    },
+  );
 });

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { formatReport, hasErrors, type Diagnostic } from '../../lib/diagnostics.ts';
-import { loadSite } from '../../lib/site.ts';
+import { loadSiteAsync } from '../../lib/site.ts';
 import type { SiteData } from '../../lib/types.ts';
 import { contextOf, EXIT, printJson, UsageError, type CliContext } from '../context.ts';
 
@@ -26,21 +26,23 @@ export function registerCheck(program: Command): void {
         }
         files = [...files, ...staged];
       }
-      process.exitCode = runCheck(ctx, files);
+      process.exitCode = await runCheck(ctx, files);
     });
 }
 
 /** Site-wide files whose findings concern every document: always listed. */
 const SITE_FILES = new Set(['site.yaml', 'bodies.yaml', 'topics.yaml', 'genres.yaml', 'sections.yaml']);
 
-export function runCheck(ctx: CliContext, files: string[]): number {
+export async function runCheck(ctx: CliContext, files: string[]): Promise<number> {
   const started = performance.now();
-  const site = loadSite(ctx.contentDir, { today: ctx.today, now: ctx.now });
+  const site = await loadSiteAsync(ctx.contentDir, { today: ctx.today, now: ctx.now, cacheDir: ctx.cacheDir });
   const seconds = (performance.now() - started) / 1000;
-  const wanted = files.length ? new Set(files.map((f) => contentRelative(ctx, f))) : undefined;
-  const outside = wanted && [...wanted].filter((f) => f.startsWith('../'));
+  const given = files.length ? new Set(files.map((f) => contentRelative(ctx, f))) : undefined;
+  const outside = given && [...given].filter((f) => f.startsWith('../'));
   if (outside?.length)
     throw new UsageError(`这些文件不在专栏内容文件夹 ${ctx.contentPrefix} 中：${outside.join('、')}`);
+  // what the guard finds in an attachment is reported on the document that lists it (docs/domain.md §12.4)
+  const wanted = given && withCompanions(given, site.documents);
   const diagnostics = wanted
     ? site.diagnostics.filter(
         (d) => wanted.has(d.file) || SITE_FILES.has(d.file) || !!d.related?.some((f) => wanted.has(f)),
@@ -72,7 +74,7 @@ export function runCheck(ctx: CliContext, files: string[]): number {
 
 /**
  * A document and the files that belong to it count as one: a report's data file and CSV tables, its
- * attachments. Checking report.md lists the data file's findings; checking the data file, the report's.
+ * attachments and the files its body links. Checking report.md lists the data file's findings; checking the data file, the report's.
  */
 function withCompanions(files: Set<string>, documents: SiteData['documents']): Set<string> {
   const out = new Set(files);
@@ -81,6 +83,7 @@ function withCompanions(files: Set<string>, documents: SiteData['documents']): S
       doc.report?.dataFile,
       ...(doc.report?.tables.map((t) => t.source) ?? []),
       ...doc.attachments.map((a) => a.source),
+      ...doc.assets,
     ].filter((f): f is string => !!f);
     if (files.has(doc.file) || companions.some((f) => files.has(f)))
       for (const f of [doc.file, ...companions]) out.add(f);

@@ -47,14 +47,14 @@ export const insideContent = (ctx: CliContext, file: string) => {
  * The column's checks on the written files: in text mode printed as `gongkai check FILES` prints them
  * (runCheck); for --json the diagnostics that concern them. Undefined when they lie outside the column.
  */
-export function checkWritten(
+export async function checkWritten(
   ctx: CliContext,
   files: string[],
-): { status: number; diagnostics?: Diagnostic[] } | undefined {
+): Promise<{ status: number; diagnostics?: Diagnostic[] } | undefined> {
   if (!files.every((f) => insideContent(ctx, f))) return undefined;
   if (!ctx.json) {
     console.log('');
-    return { status: runCheck(ctx, files) };
+    return { status: await runCheck(ctx, files) };
   }
   const site = loadSite(ctx.contentDir, { today: ctx.today, now: ctx.now });
   const rel = new Set(files.map((f) => path.relative(ctx.contentDir, f).split(path.sep).join('/')));
@@ -115,7 +115,7 @@ async function runImportDoc(ctx: CliContext, file: string, options: { out?: stri
   }
 
   if (ctx.json) {
-    const check = checkWritten(ctx, written);
+    const check = await checkWritten(ctx, written);
     printJson({
       source: file,
       file: shown(target),
@@ -129,7 +129,7 @@ async function runImportDoc(ctx: CliContext, file: string, options: { out?: stri
     return check?.status ?? (result.placeholders.length ? EXIT.contentErrors : EXIT.ok);
   }
   for (const line of importSummary(file, target, result)) console.log(line);
-  const check = checkWritten(ctx, written);
+  const check = await checkWritten(ctx, written);
   if (!check) {
     console.log(
       `\n${shown(target)} 不在专栏内容文件夹 ${ctx.contentPrefix} 中，未运行检查：移入 documents/ 后运行 npx gongkai check <文件>。`,

@@ -35,11 +35,11 @@ export function registerImportReport(program: Command): void {
     .option('--year <年度>', '报告年度（默认取标题中的年份）')
     .option('--out <dir>', '写入的文件夹（默认：内容文件夹的 documents/annual-reports/）')
     .action(async (file: string, options: Options, command: Command) => {
-      process.exitCode = runImportReport(contextOf(command), file, options);
+      process.exitCode = await runImportReport(contextOf(command), file, options);
     });
 }
 
-function runImportReport(ctx: CliContext, file: string, options: Options): number {
+async function runImportReport(ctx: CliContext, file: string, options: Options): Promise<number> {
   const source = path.resolve(file);
   if (!existsSync(source)) return refuse(ctx, `找不到文件 ${file}。`);
   if (/\.(docx?|pdf|xlsx?|wps|et)$/i.test(source))
@@ -112,7 +112,7 @@ function runImportReport(ctx: CliContext, file: string, options: Options): numbe
   const inside = insideContent(ctx, target);
 
   if (ctx.json) {
-    const check = checkWritten(ctx, [target, dataTarget]);
+    const check = await checkWritten(ctx, [target, dataTarget]);
     printJson({
       source: file,
       encoding: result.encoding,
@@ -153,7 +153,7 @@ function runImportReport(ctx: CliContext, file: string, options: Options): numbe
       for (const d of sums) console.log(formatDiagnostic(d, inside ? ctx.contentPrefix : ''));
     }
   }
-  const check = checkWritten(ctx, [target, dataTarget]);
+  const check = await checkWritten(ctx, [target, dataTarget]);
   if (!check) {
     console.log(
       `\n${shown(target)} 不在专栏内容文件夹 ${ctx.contentPrefix} 中，未运行其他检查：移入 documents/ 后运行 npx gongkai check <文件>。`,

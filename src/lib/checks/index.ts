@@ -10,6 +10,7 @@ import { invisibleCharactersCheck, unknownFieldsCheck } from './fields.ts';
 import { filesCheck } from './files.ts';
 import { indexNoCheck } from './index-no.ts';
 import { normativeCheck } from './normative.ts';
+import { privacyCheck } from './privacy.ts';
 import { publishersCheck } from './publishers.ts';
 import { referencesCheck } from './references.ts';
 import { reportCheck } from '../report/checks.ts';
@@ -42,6 +43,8 @@ export const CHECKS: readonly Check[] = [
   documentLinksCheck,
   filesCheck,
   redirectsCheck,
+  // personal information in bodies, data files and attachments (src/lib/privacy/)
+  privacyCheck,
   // annual reports (src/lib/report/checks.ts)
   reportCheck,
 ];

@@ -3,6 +3,7 @@
 // never throws. Every check is registered in src/lib/checks/index.ts; adding a rule means one file,
 // one entry there, one test.
 import type { Column, SourceDocument } from '../column.ts';
+import type { AttachmentScans } from '../privacy/attachments.ts';
 import type { Diagnostic, DocumentMeta, Genre, Publisher, Section, Topic } from '../types.ts';
 
 /** A document as the checks see it: what was read, what its names resolved to, its metadata when valid. */
@@ -29,6 +30,8 @@ export interface CheckedColumn extends Omit<Column, 'documents'> {
    * site.yaml could not be read.
    */
   pagePaths?: Set<string>;
+  /** What the personal-information guard found in each attachment (content-relative path); unset when not scanned. */
+  attachmentScans?: AttachmentScans;
 }
 
 /** A document that is published in full: it has metadata, is not held back and not withdrawn. */

@@ -84,6 +84,22 @@ export const documentSchema = z.object({
   ),
   note: field(z.string().optional(), '说明', '显示在正文上方的说明，例如“本文为真实公开文本示例”。'),
   attachments: field(z.array(attachmentSchema).optional(), '附件', '附件列表，每项写 file 和 title。'),
+  privacy_exceptions: field(
+    z
+      .array(
+        z.object({
+          fingerprint: z
+            .string()
+            .trim()
+            .regex(/^[0-9a-f]{12}$/, '指纹是检查提示中“指纹”后面的 12 位字符（0–9、a–f），请原样复制。'),
+          reason: nonEmpty,
+        }),
+      )
+      .optional(),
+    '个人信息例外',
+    '经审核、依法必须公开的个人信息（如法律规定的公示）：每项写检查提示给出的指纹 fingerprint 和公开理由 reason；也适用于本文件的附件。',
+    '[{ fingerprint: "3ef8a6600681", reason: 依法公示 }]',
+  ),
   report: field(
     z
       .object({

@@ -78,6 +78,32 @@ export const siteSchema = z.object({
     '在内置的机构层级之外再允许的层级名称（bodies.yaml 的 level）。',
     '[开发区管委会]',
   ),
+  public_phones: field(
+    z
+      .array(
+        z
+          .union([z.string(), z.number()])
+          .transform(String)
+          .refine(
+            (v) => /^1[3-9]\d{9}$/.test(v.replace(/^(?:\+86|0086|86)|[\s\-()（）]/g, '')),
+            '公开联系电话只需列出手机号码（11 位，以 13–19 开头，可写成 139-1234-5678）；固定电话不会被当作个人信息，不必列出。',
+          ),
+      )
+      .default([]),
+    '公开联系电话',
+    '单位对外公布的手机号码（例如办事咨询电话）：正文和附件中的这些号码不算个人信息。',
+    '["139-0000-0000"]',
+  ),
+  privacy_key: field(
+    z
+      .string()
+      .trim()
+      .refine((v) => v.length >= 16, '个人信息指纹密钥至少写 16 个字符，用随机生成的字符串。')
+      .optional(),
+    '个人信息指纹密钥',
+    '计算个人信息指纹的密钥（16 个以上的随机字符，设置后不要再改）；不填时用主管机关的机构代码，指纹可被反推。',
+    '"k3Jq9wX2mP7vR4tY8zB1"',
+  ),
   footer: field(
     z.object({
       sponsor: field(nonEmpty, '主办单位', '页脚“主办单位”。', '示例县人民政府'),

@@ -18,8 +18,12 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export type AttachmentText =
-  /** A text layer was found: whitespace normalised, at most maxChars characters. */
-  | { kind: 'text'; text: string }
+  /**
+   * A text layer was found: whitespace normalised, at most maxChars characters. `marks` say where
+   * in the text each PDF page or spreadsheet row starts ([offset, '第 3 页'], [offset, '工作表“收支”第 12 行']),
+   * so a finding in the text can name its place; `truncated` is set when the cap cut the text.
+   */
+  | { kind: 'text'; text: string; marks?: [number, string][]; truncated?: true }
   /** The file has no text: a scanned PDF (pages are images), or an empty document. */
   | { kind: 'no-text'; reason: 'scanned-pdf' | 'empty' }
   /** A type this module does not read (images, archives, .doc/.xls/.wps/.ofd, …). */
@@ -111,10 +115,13 @@ async function readPdf(file: string, maxChars: number): Promise<AttachmentText> 
     const pdf = await task.promise;
     if (pdf.numPages === 0) return { kind: 'no-text', reason: 'empty' };
     const pages: string[] = [];
+    const pageNumbers: number[] = [];
     let length = 0;
     // the cap is checked page by page, on normalised text (PDF.js's raw text has padding and line
     // breaks that normalisation drops): the pages after the one that reaches it are never parsed
+    let read = 0;
     for (let n = 1; n <= pdf.numPages && length < maxChars; n++) {
+      read = n;
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
       let raw = '';
@@ -126,13 +133,16 @@ async function readPdf(file: string, maxChars: number): Promise<AttachmentText> 
       const text = normaliseText(raw, { joinCjkLines: true });
       if (text === '') continue;
       pages.push(text);
+      pageNumbers.push(n);
       length += text.length + 1;
     }
     // a sentence that goes on over a page break is joined like one over a line break
-    const text = joinLines(pages, true);
+    const starts: number[] = [];
+    const text = joinLines(pages, true, starts);
     // page numbers stamped on a scanned document are no text layer
     if (!hasWords(text)) return { kind: 'no-text', reason: 'scanned-pdf' };
-    return { kind: 'text', text: cap(text, maxChars) };
+    const marks = starts.map((at, i): [number, string] => [at, `第 ${pageNumbers[i]} 页`]);
+    return withMarks(textResult(text, maxChars, read < pdf.numPages), marks);
   } finally {
     await task.destroy();
   }
@@ -158,12 +168,21 @@ async function readXlsx(file: string, maxChars: number): Promise<AttachmentText>
   const readXlsxFile = (await import('read-excel-file/node')).default;
   const sheets = await readXlsxFile(bytes);
   const lines: string[] = [];
+  const rowMarks: string[] = [];
   let length = 0;
+  let cut = false;
   for (const { sheet, data } of sheets) {
-    if (length >= maxChars) break;
+    if (length >= maxChars) {
+      cut = true;
+      break;
+    }
     // a sheet's own name often says what the table is (第1表 部门收支总表); Excel's defaults say nothing
-    if (!/^(sheet|工作表)\s*\d+$/i.test(sheet.trim())) lines.push(normaliseText(sheet));
-    for (const row of data) {
+    const name = normaliseText(sheet);
+    if (!/^(sheet|工作表)\s*\d+$/i.test(sheet.trim()) && name) {
+      lines.push(name);
+      rowMarks.push(`工作表“${name}”`);
+    }
+    for (const [r, row] of data.entries()) {
       // one line per row, cells separated by a space (kept even between Chinese cells: they are
       // separate values, not a word split by layout)
       const line = row
@@ -172,11 +191,21 @@ async function readXlsx(file: string, maxChars: number): Promise<AttachmentText>
         .join(' ');
       if (line === '') continue;
       lines.push(line);
+      rowMarks.push(`工作表“${name || sheet}”第 ${r + 1} 行`);
       length += line.length + 1;
-      if (length >= maxChars) break;
+      if (length >= maxChars) {
+        cut = r < data.length - 1;
+        break;
+      }
     }
   }
-  return textResult(lines.filter(Boolean).join('\n'), maxChars);
+  const marks: [number, string][] = [];
+  let at = 0;
+  lines.forEach((line, i) => {
+    marks.push([at, rowMarks[i]!]);
+    at += line.length + 1;
+  });
+  return withMarks(textResult(lines.join('\n'), maxChars, cut), marks);
 }
 
 /**
@@ -371,15 +400,20 @@ export function normaliseText(text: string, { joinCjkLines = false } = {}): stri
   return joinLines(lines, joinCjkLines);
 }
 
-/** Non-empty lines joined by '\n', or with nothing between two Chinese characters when joinCjkLines. */
-function joinLines(lines: readonly string[], joinCjkLines: boolean): string {
+/**
+ * Non-empty lines joined by '\n', or with nothing between two Chinese characters when joinCjkLines.
+ * `starts`, when given, receives the offset where each line begins in the result.
+ */
+function joinLines(lines: readonly string[], joinCjkLines: boolean, starts?: number[]): string {
   let joined = lines[0] ?? '';
+  starts?.push(0);
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     // the last two code units hold the last character even when it is astral; a $-anchored test
     // of the text joined so far would scan all of it again for every line
     const wrapped = joinCjkLines && ENDS_CJK.test(lines[i - 1]!.slice(-2)) && STARTS_CJK.test(line);
     joined += wrapped ? line : `\n${line}`;
+    starts?.push(joined.length - line.length);
   }
   return joined;
 }
@@ -389,10 +423,21 @@ function hasWords(text: string): boolean {
   return /\p{L}/u.test(text);
 }
 
-/** Text of a DOCX, XLSX, CSV or TXT: numbers alone are text here (a table of figures is searchable). */
-function textResult(text: string, maxChars: number): AttachmentText {
+/**
+ * Text of a DOCX, XLSX, CSV or TXT: numbers alone are text here (a table of figures is searchable).
+ * `cut`: the reader already stopped before the end of the file.
+ */
+function textResult(text: string, maxChars: number, cut = false): AttachmentText {
   if (text === '') return { kind: 'no-text', reason: 'empty' };
-  return { kind: 'text', text: cap(text, maxChars) };
+  const capped = cap(text, maxChars);
+  return cut || capped.length < text.length ? { kind: 'text', text: capped, truncated: true } : { kind: 'text', text };
+}
+
+/** A text result with the marks that fall inside its (capped) text. */
+function withMarks(result: AttachmentText, marks: [number, string][]): AttachmentText {
+  if (result.kind !== 'text') return result;
+  const inside = marks.filter(([at]) => at < result.text.length);
+  return inside.length ? { ...result, marks: inside } : result;
 }
 
 /** At most maxChars UTF-16 code units, without splitting a surrogate pair or ending in whitespace. */

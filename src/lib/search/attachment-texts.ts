@@ -6,14 +6,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { diag } from '../diagnostics.ts';
-import type { Diagnostic, DocumentMeta } from '../types.ts';
 import { attachmentText, type AttachmentText } from './attachment-text.ts';
 
 /** Characters of an attachment the index holds: enough for budgets and 决算 tables, bounded for the shards. */
 export const INDEXED_ATTACHMENT_CHARS = 100_000;
-/** Raise when attachmentText's output changes, so cached texts are read again. */
-const CACHE_VERSION = 1;
+/** Raise when attachmentText's output changes, so cached texts are read again (2: marks and truncated). */
+const CACHE_VERSION = 2;
 
 const registry = globalThis as { __gongkaiAttachmentTexts?: Map<string, AttachmentText> };
 
@@ -47,15 +45,12 @@ export async function extractAttachmentTexts(
     const file = path.join(contentDir, source);
     let hash: string;
     try {
-      hash = createHash('sha256')
-        .update(`${CACHE_VERSION}:${path.extname(source).toLowerCase()}:`)
-        .update(readFileSync(file))
-        .digest('hex');
+      hash = attachmentHash(source, readFileSync(file));
     } catch {
       texts.set(source, { kind: 'error', message: '附件文件无法读取。' });
       continue;
     }
-    const cacheFile = path.join(dir, `${hash}.json`);
+    const cacheFile = textCacheFile(cacheDir, hash);
     files.set(source, cacheFile);
     if (existsSync(cacheFile)) {
       try {
@@ -75,31 +70,29 @@ export async function extractAttachmentTexts(
   return { texts, files, extracted, cached };
 }
 
+/** The cache key of an attachment's text: its type and bytes (and the cache version). */
+export function attachmentHash(source: string, bytes: Uint8Array): string {
+  return createHash('sha256')
+    .update(`${CACHE_VERSION}:${path.extname(source).toLowerCase()}:`)
+    .update(bytes)
+    .digest('hex');
+}
+
+/** The cache file of an attachment's text, by attachmentHash. */
+export function textCacheFile(cacheDir: string, hash: string): string {
+  return path.join(cacheDir, 'attachment-text', `${hash}.json`);
+}
+
 /**
- * A warning for each attachment whose file could not be read for the search (corrupt, encrypted,
- * not what its extension says): the page still links it, but its text is not searchable.
+ * What attachmentText gives with maxChars, made from a result read with a larger cap: the text
+ * capped the same way (a PDF or sheet read further only goes on past the cap), marks inside it.
  */
-export function unreadableAttachments(
-  documents: Pick<DocumentMeta, 'file' | 'attachments'>[],
-  texts: Map<string, AttachmentText>,
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const doc of documents)
-    doc.attachments.forEach((a, i) => {
-      const t = texts.get(a.source);
-      if (t?.kind !== 'error') return;
-      out.push(
-        diag(
-          'warning',
-          'attachment-unreadable',
-          doc.file,
-          `附件“${a.title}”（${a.fileName}）无法读取，站内搜索检索不到其内容：${t.message}`,
-          {
-            field: `attachments.${i}`,
-            fix: '用原软件重新导出或另存该文件（PDF 不要加密），替换后重新构建；文件本身无误时可忽略此提示。',
-          },
-        ),
-      );
-    });
-  return out;
+export function capAttachmentText(result: AttachmentText, maxChars: number): AttachmentText {
+  if (result.kind !== 'text' || result.text.length <= maxChars) return result;
+  let end = maxChars;
+  const last = result.text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  const text = result.text.slice(0, end).trimEnd();
+  const marks = result.marks?.filter(([at]) => at < text.length);
+  return { kind: 'text', text, ...(marks?.length ? { marks } : {}), truncated: true };
 }
