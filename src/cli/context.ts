@@ -1,4 +1,5 @@
 // What every subcommand shares: where the column is, "now", how to print, and the exit codes.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { resolveBuildOptions } from '../lib/build-options.ts';
@@ -26,6 +27,9 @@ export function contextOf(command: Command): CliContext {
   const global = command.optsWithGlobals<{ content?: string; json?: boolean }>();
   const env = { ...process.env };
   if (global.content) env.GONGKAI_CONTENT = global.content;
+  // run inside a column kept in its own repository (site.yaml at its top, no content/ folder): that column
+  else if (!env.GONGKAI_CONTENT && !existsSync('content/site.yaml') && existsSync('site.yaml'))
+    env.GONGKAI_CONTENT = '.';
   let options: ReturnType<typeof resolveBuildOptions>;
   try {
     options = resolveBuildOptions(env);

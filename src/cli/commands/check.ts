@@ -66,7 +66,7 @@ export async function runCheck(ctx: CliContext, files: string[]): Promise<number
     ? `${wanted.size} 个文件（共 ${site.documents.length} 份文件将发布）`
     : `${site.documents.length} 份文件将发布`;
   console.log(
-    `检查 ${ctx.contentPrefix}：${scope}${site.heldBack.length ? `，${site.heldBack.length} 份定时发布` : ''}（${seconds.toFixed(1)} 秒）。`,
+    `检查 ${ctx.contentPrefix || './'}：${scope}${site.heldBack.length ? `，${site.heldBack.length} 份定时发布` : ''}（${seconds.toFixed(1)} 秒）。`,
   );
   console.log(diagnostics.length ? '\n' + formatReport(diagnostics, ctx.contentPrefix) : '没有发现问题。');
   return status;
