@@ -27,6 +27,15 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerHook,
 ];
 
+/** Commander's help headings, in the editors' language (they are passed through styleTitle). */
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Arguments:': '参数：',
+  'Options:': '选项：',
+  'Global Options:': '全局选项：',
+  'Commands:': '命令：',
+};
+
 export function program(): Command {
   const program = new Command('gongkai')
     .description('政府信息公开专栏的编辑工具：新建、检查、废止、撤回、移动文件，导入旧材料')
@@ -36,6 +45,7 @@ export function program(): Command {
     .helpCommand('help [command]', '显示某个命令的帮助')
     .showHelpAfterError('（用 --help 查看用法）')
     .configureOutput({ outputError: (text, write) => write(text) })
+    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
     .exitOverride();
   for (const register of COMMANDS) register(program);
   return program;
