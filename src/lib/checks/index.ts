@@ -2,6 +2,7 @@
 // and the tests run this one list (src/lib/site.ts). To add a rule: one file in this folder
 // exporting a Check (types.ts), one entry here, one test in test/unit/checks.test.ts.
 import { attachmentsCheck, bodyMarkupCheck } from './attachments.ts';
+import { contentAccessibilityCheck, linkTextCheck } from './content-accessibility.ts';
 import { datesCheck } from './dates.ts';
 import { docNoCheck } from './doc-no.ts';
 import { documentLinksCheck } from './document-links.ts';
@@ -31,12 +32,14 @@ export const CHECKS: readonly Check[] = [
   docNoCheck,
   indexNoCheck,
   bodyMarkupCheck,
+  contentAccessibilityCheck,
   attachmentsCheck,
   scheduledCheck,
   // across documents
   duplicatesCheck,
   supersessionCheck,
   documentLinksCheck,
+  linkTextCheck,
   filesCheck,
   // annual reports (src/lib/report/checks.ts)
   reportCheck,
