@@ -311,7 +311,7 @@ const INVISIBLE: [string, string, string][] = [
   ['\u00AD', '软连字符 U+00AD', ''],
   ['\u00A0', '不换行空格 U+00A0', ' '],
 ];
-const CLEANED_FIELDS = ['title', 'index_no', 'doc_no', 'superseded_by'];
+const CLEANED_FIELDS = ['title', 'index_no', 'doc_no', 'superseded_by', 'interprets'];
 
 /** Removes invisible characters from the text fields that identify a document, in place. */
 function removeInvisible(value: unknown): { field: string; found: string[] }[] {

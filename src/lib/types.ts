@@ -85,7 +85,16 @@ export interface Attachment {
 type WrittenFields = CamelCased<
   Omit<
     DocumentFrontmatter,
-    'publisher' | 'topic' | 'genre' | 'section' | 'keywords' | 'summary' | 'slug' | 'attachments' | 'report'
+    | 'publisher'
+    | 'topic'
+    | 'genre'
+    | 'section'
+    | 'keywords'
+    | 'summary'
+    | 'slug'
+    | 'attachments'
+    | 'report'
+    | 'interprets'
   >
 >;
 
@@ -102,6 +111,14 @@ export type DocumentMeta = WrittenFields & {
   sectionId: string; // 所属栏目
   supersededBySlug?: string; // resolved slug of the replacing document
   supersedes: string[]; // slugs of documents this one replaces (computed)
+  /**
+   * 解读对象 (frontmatter `interprets`), resolved: the policies this 解读 interprets, each a document of
+   * the column (its slug) or a page elsewhere; unset when there are none. A 索引号 that names no
+   * published document is left out (an error, or a warning while that document is held back).
+   */
+  interprets?: PolicyLink[];
+  /** Slugs of the 解读 that interpret this document, oldest first (computed); unset when there are none. */
+  interpretations?: string[];
   keywords: string[];
   summary: string; // 内容概述: frontmatter `summary`, else first sentence of body (≤ 100 字)
   attachments: Attachment[];
@@ -112,6 +129,9 @@ export type DocumentMeta = WrittenFields & {
   /** The first image of the body or the attachments, relative to the content dir (<meta name="Image">). */
   image?: string;
 };
+
+/** A policy a 解读 interprets: a document of this column, or a page on another site. */
+export type PolicyLink = { slug: string } | { title: string; url: string };
 
 /** Settings from content/site.yaml, as the schema reads them (camelCase), plus what follows from them. */
 export type SiteSettings = CamelCased<z.output<typeof siteSchema>> & {

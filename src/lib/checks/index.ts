@@ -10,6 +10,7 @@ import { duplicatesCheck } from './duplicates.ts';
 import { invisibleCharactersCheck, unknownFieldsCheck } from './fields.ts';
 import { filesCheck } from './files.ts';
 import { indexNoCheck } from './index-no.ts';
+import { interpretsCheck } from './interprets.ts';
 import { normativeCheck } from './normative.ts';
 import { publishersCheck } from './publishers.ts';
 import { referencesCheck } from './references.ts';
@@ -38,6 +39,7 @@ export const CHECKS: readonly Check[] = [
   // across documents
   duplicatesCheck,
   supersessionCheck,
+  interpretsCheck,
   documentLinksCheck,
   linkTextCheck,
   filesCheck,
