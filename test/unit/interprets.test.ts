@@ -2,6 +2,7 @@
 // address elsewhere; loadSite links both ways (interprets ↔ interpretations) and the checks report
 // what does not resolve, with the exact messages.
 import { describe, expect, it } from 'vitest';
+import { readColumn } from '../../src/lib/column.ts';
 import { loadSite } from '../../src/lib/site.ts';
 import { BASE_DOC, ORG_CODE, doc, expectDiagnostics, writeColumn, type ExpectedDiagnostic } from './fixture-column.ts';
 
@@ -306,5 +307,33 @@ describe('interprets: each problem, exactly', () => {
       ],
     );
     expect(bySlug(site).get(JIEDU_SLUG)!.interprets).toBeUndefined();
+  });
+});
+
+describe('a preview of one 解读 (gongkai show: only it and its relatives are read) reads its policies', () => {
+  const other = { ...BASE_DOC, title: '无关的通知', index_no: `${ORG_CODE}/202103-00009` };
+  const read = (interprets: unknown) =>
+    readColumn(
+      writeColumn({
+        [POLICY]: write(BASE_DOC),
+        [JIEDU]: write(jiedu({ interprets })),
+        'documents/other.md': write(other),
+      }),
+      { today: TODAY, now: `${TODAY} 23:59`, only: [JIEDU] },
+    ).documents.map((d) => d.file);
+  it.each([
+    ['one 索引号', POLICY_NO],
+    ['a list', [{ title: '某省办法', url: 'https://www.example.gov.cn/a.html' }, POLICY_NO]],
+  ])('%s', (_name, interprets) => {
+    expect(read(interprets).sort()).toEqual([JIEDU, POLICY]);
+  });
+  it('a flow list', () => {
+    const dir = writeColumn({
+      [POLICY]: write(BASE_DOC),
+      [JIEDU]: write(jiedu({})).replace('section:', `interprets: ["${POLICY_NO}"]\nsection:`),
+      'documents/other.md': write(other),
+    });
+    const files = readColumn(dir, { today: TODAY, now: `${TODAY} 23:59`, only: [JIEDU] }).documents.map((d) => d.file);
+    expect(files.sort()).toEqual([JIEDU, POLICY]);
   });
 });
