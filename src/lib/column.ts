@@ -324,7 +324,7 @@ const INVISIBLE: [string, string, string][] = [
   ['\u00AD', '软连字符 U+00AD', ''],
   ['\u00A0', '不换行空格 U+00A0', ' '],
 ];
-const CLEANED_FIELDS = ['title', 'index_no', 'doc_no', 'superseded_by'];
+const CLEANED_FIELDS = ['title', 'index_no', 'doc_no', 'superseded_by', 'interprets'];
 
 /** Removes invisible characters from the text fields that identify a document, in place. */
 function removeInvisible(value: unknown): { field: string; found: string[] }[] {
@@ -363,6 +363,20 @@ function withRelated(contentDir: string, files: string[], only: string[]): strin
     if (!text.ok) continue;
     for (const m of text.text.matchAll(/^(?:index_no|superseded_by|interprets):\s*["']?([^"'\n#]+?)["']?\s*$/gm))
       needles.add(m[1]!.trim());
+    // interprets as a list, [a, b] or one "- a" a line (a policy elsewhere, title: and url:, names no file)
+    for (const m of text.text.matchAll(/^interprets:[ \t]*(?:\[([^\]\n]*)\]|\r?\n((?:[ \t]+[^\n]*\n?)+))/gm)) {
+      const items =
+        m[1] !== undefined
+          ? m[1].split(',')
+          : m[2]!.split('\n').flatMap((l) => (/^\s*-\s/.test(l) ? [l.replace(/^\s*-\s*/, '')] : []));
+      for (const item of items) {
+        const v = item
+          .trim()
+          .replace(/^["']|["']$/g, '')
+          .trim();
+        if (v && !v.includes(':')) needles.add(v);
+      }
+    }
     for (const m of text.text.matchAll(/\]\(([^)\s]+\.md)(?:#[^)]*)?\)/g))
       wanted.add(path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURI(m[1]!))));
   }

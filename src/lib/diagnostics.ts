@@ -2,7 +2,7 @@
 // the command line and the tests.
 import { FORMATS } from './report/formats.ts';
 import { fieldsOf } from './schema/common.ts';
-import { DOCUMENT_FIELDS } from './schema/document.ts';
+import { DOCUMENT_FIELDS, policyRefSchema } from './schema/document.ts';
 import { REDIRECT_FIELDS } from './schema/redirects.ts';
 import { PUBLISHER_FIELDS, SITE_FIELDS, genreSchema, sectionSchema, topicOverrideSchema } from './schema/site.ts';
 import type { Diagnostic } from './types.ts';
@@ -29,6 +29,7 @@ const REPORT_FIELDS = [FORMATS['2021'], FORMATS['2019']].flatMap((f) => [
 export const FIELD_NAMES: Record<string, string> = Object.fromEntries(
   [
     ...DOCUMENT_FIELDS,
+    ...fieldsOf(policyRefSchema, 'interprets'),
     ...SITE_FIELDS,
     ...PUBLISHER_FIELDS,
     ...[topicOverrideSchema, genreSchema, sectionSchema].flatMap((s) => fieldsOf(s)),

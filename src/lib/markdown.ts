@@ -11,6 +11,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import type { Element, Root as HastRoot } from 'hast';
+import { AccessibilityScan, mayHaveStructureFindings, type AccessibilityFinding } from './body-accessibility.ts';
 import { normaliseBase } from './build-options.ts';
 import { diag } from './diagnostics.ts';
 import type { Diagnostic } from './types.ts';
@@ -178,18 +179,25 @@ export interface BodyScan {
    * without query or fragment.
    */
   pageLinks: { target: string; line: number }[];
+  /** Images, links, tables and headings readers of assistive technology cannot use (src/lib/body-accessibility.ts). */
+  accessibility: AccessibilityFinding[];
 }
 
 /**
  * Finds what the renderer would remove (errors; `style=` a warning), resources from other
- * hosts, and local links. Bodies without '<', '[' or a URL cost nothing: no parser runs.
+ * hosts, local links, and what assistive technology cannot use (images without alt, nameless or
+ * vague links, tables without header cells, skipped heading levels). One parse at most: bodies
+ * without '<', '[' or a URL are parsed only when a line scan finds a heading that may skip a
+ * level or a table whose first row may be empty (mayHaveStructureFindings); the others cost no
+ * parser. `alwaysParse` (tests) parses every body.
  */
-export function scanBody(body: string, file: string, bodyLine: number): BodyScan {
-  const out: BodyScan = { diagnostics: [], localLinks: [], documentLinks: [], pageLinks: [] };
-  if (!/[<[]|:\/\/|javascript:/i.test(body)) return out;
+export function scanBody(body: string, file: string, bodyLine: number, { alwaysParse = false } = {}): BodyScan {
+  const out: BodyScan = { diagnostics: [], localLinks: [], documentLinks: [], pageLinks: [], accessibility: [] };
+  if (!alwaysParse && !/[<[]|:\/\/|javascript:/i.test(body) && !mayHaveStructureFindings(body)) return out;
   const tree = toHast(body);
+  const a11y = new AccessibilityScan(body);
   const lineOf = (n: Element) => (n.position ? n.position.start.line + bodyLine - 1 : bodyLine);
-  const walk = (parent: HastRoot | Element) => {
+  const walk = (parent: HastRoot | Element, quietImages: boolean) => {
     for (const node of parent.children) {
       if (node.type !== 'element') continue;
       const line = lineOf(node);
@@ -203,10 +211,11 @@ export function scanBody(body: string, file: string, bodyLine: number): BodyScan
         else if (!isLocalTarget(v)) continue;
         else (isMarkdownLink(v) ? out.documentLinks : out.localLinks).push({ target, line });
       }
-      walk(node);
+      walk(node, a11y.element(node, line, quietImages));
     }
   };
-  walk(tree);
+  walk(tree, false);
+  out.accessibility = a11y.done();
   return out;
 }
 

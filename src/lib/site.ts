@@ -10,12 +10,20 @@ import { camelKeys } from './camel.ts';
 import { readColumn, type Column, type SourceDocument } from './column.ts';
 import { slugFromIndexNo } from './index-no.ts';
 import { firstSentence } from './markdown.ts';
-import { splitKeywords } from './schema/document.ts';
+import { policyRefs, splitKeywords } from './schema/document.ts';
 import { reportStatus } from './report/checks.ts';
 import { privacyKey } from './privacy/fingerprint.ts';
 import { scanAttachments, type AttachmentScans } from './privacy/attachments.ts';
 import { pagePaths } from './site-paths.ts';
-import type { Attachment, Diagnostic, DocumentMeta, SiteData, SiteSettings, WithdrawnDoc } from './types.ts';
+import type {
+  Attachment,
+  Diagnostic,
+  DocumentMeta,
+  PolicyLink,
+  SiteData,
+  SiteSettings,
+  WithdrawnDoc,
+} from './types.ts';
 
 export interface LoadOptions {
   /** Today's date, YYYY-MM-DD (Asia/Shanghai). */
@@ -112,8 +120,8 @@ function siteData({ column, checked, diagnostics }: Checked): SiteData {
 
 /**
  * Resolves each document's names (发布机构, 主题分类, 体裁, 栏目), builds the metadata of those whose
- * frontmatter is valid, and links replacements (superseded_by ↔ supersedes). Reports nothing: the
- * checks report what did not resolve.
+ * frontmatter is valid, and links documents both ways: replacements (superseded_by ↔ supersedes) and
+ * interpretations (interprets ↔ interpretations). Reports nothing: the checks report what did not resolve.
  */
 function resolve(column: Column): CheckedColumn {
   const { names } = column;
@@ -132,7 +140,10 @@ function resolve(column: Column): CheckedColumn {
     checked.heldBack = !!checked.meta && checked.meta.publishedAt > column.now;
     return checked;
   });
-  linkReplacements(documents);
+  const byIndexNo = new Map<string, CheckedDocument>();
+  for (const d of documents) if (d.meta && !byIndexNo.has(d.meta.indexNo)) byIndexNo.set(d.meta.indexNo, d);
+  linkReplacements(documents, byIndexNo);
+  linkInterpretations(documents, byIndexNo);
   const resolved: CheckedColumn = { ...column, documents };
   if (column.settings) {
     const live = documents.filter(isLive).map((d) => d.meta);
@@ -157,6 +168,7 @@ function documentMeta(doc: CheckedDocument & SourceDocument): DocumentMeta | und
     report: _r,
     withdrawn: _w,
     privacy_exceptions: _x,
+    interprets: _i,
     ...written
   } = valid;
   const publishedAt = valid.published.length > 10 ? valid.published : `${valid.published} 00:00`;
@@ -205,15 +217,47 @@ const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
  * superseded_by → the replacing document's slug; the replacing document lists what it replaces.
  * A withdrawn document is linked neither way (the supersession check warns about the first case).
  */
-function linkReplacements(documents: CheckedDocument[]): void {
-  const byIndexNo = new Map<string, CheckedDocument>();
-  for (const d of documents) if (d.meta && !byIndexNo.has(d.meta.indexNo)) byIndexNo.set(d.meta.indexNo, d);
+function linkReplacements(documents: CheckedDocument[], byIndexNo: Map<string, CheckedDocument>): void {
   for (const d of documents) {
     const target = d.meta?.supersededBy ? byIndexNo.get(d.meta.supersededBy) : undefined;
     if (!d.meta || !target?.meta || target === d || target.heldBack || target.withdrawn) continue;
     d.meta.supersededBySlug = target.meta.slug;
     if (!d.heldBack && !d.withdrawn) target.meta.supersedes.push(d.meta.slug);
   }
+}
+
+/**
+ * interprets → each policy: a document of the column (by 索引号) or a page elsewhere; each policy of the
+ * column lists the 解读 that interpret it, oldest first. One pass over the documents: no page looks
+ * through the collection.
+ */
+function linkInterpretations(documents: CheckedDocument[], byIndexNo: Map<string, CheckedDocument>): void {
+  const interpreted = new Set<DocumentMeta>();
+  for (const d of documents) {
+    const refs = d.meta ? policyRefs(d.valid?.interprets) : [];
+    if (!d.meta || !refs.length) continue;
+    const links: PolicyLink[] = [];
+    for (const ref of refs) {
+      if (!('indexNo' in ref)) {
+        links.push({ title: ref.title, url: ref.url });
+        continue;
+      }
+      const policy = byIndexNo.get(ref.indexNo);
+      if (!policy?.meta || policy === d || policy.heldBack || policy.withdrawn) continue; // the checks say why
+      const target = policy.meta;
+      if (links.some((l) => 'slug' in l && l.slug === target.slug)) continue;
+      links.push({ slug: target.slug });
+      if (d.heldBack || d.withdrawn) continue;
+      (target.interpretations ??= []).push(d.meta.slug);
+      interpreted.add(target);
+    }
+    if (links.length) d.meta.interprets = links;
+  }
+  if (!interpreted.size) return;
+  const publishedAt = new Map(documents.flatMap((d) => (d.meta ? [[d.meta.slug, d.meta.publishedAt] as const] : [])));
+  const at = (slug: string) => publishedAt.get(slug) ?? '';
+  for (const meta of interpreted)
+    meta.interpretations!.sort((a, b) => at(a).localeCompare(at(b)) || a.localeCompare(b));
 }
 
 /**

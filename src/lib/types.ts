@@ -96,6 +96,7 @@ type WrittenFields = CamelCased<
     | 'report'
     | 'withdrawn'
     | 'privacy_exceptions'
+    | 'interprets'
   >
 >;
 
@@ -112,6 +113,14 @@ export type DocumentMeta = WrittenFields & {
   sectionId: string; // 所属栏目
   supersededBySlug?: string; // resolved slug of the replacing document
   supersedes: string[]; // slugs of documents this one replaces (computed)
+  /**
+   * 解读对象 (frontmatter `interprets`), resolved: the policies this 解读 interprets, each a document of
+   * the column (its slug) or a page elsewhere; unset when there are none. A 索引号 that names no
+   * published document is left out (an error, or a warning while that document is held back).
+   */
+  interprets?: PolicyLink[];
+  /** Slugs of the 解读 that interpret this document, oldest first (computed); unset when there are none. */
+  interpretations?: string[];
   keywords: string[];
   summary: string; // 内容概述: frontmatter `summary`, else first sentence of body (≤ 100 字)
   attachments: Attachment[];
@@ -149,6 +158,9 @@ export interface Redirect {
   /** When it moved, YYYY-MM-DD. */
   date?: string;
 }
+
+/** A policy a 解读 interprets: a document of this column, or a page on another site. */
+export type PolicyLink = { slug: string } | { title: string; url: string };
 
 /** Settings from content/site.yaml, as the schema reads them (camelCase), plus what follows from them. */
 export type SiteSettings = CamelCased<z.output<typeof siteSchema>> & {

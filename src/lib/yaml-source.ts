@@ -294,6 +294,24 @@ function describeIssue(issue: core.$ZodIssue, field: string | undefined): { mess
         fix: `只能填写：${issue.values.map(String).join('、')}。`,
       };
     case 'invalid_union':
+      if (field === 'interprets') {
+        // a policy elsewhere with a key missing is the likely slip: name the key
+        const items = Array.isArray(issue.input) ? (issue.input as unknown[]) : [issue.input];
+        const partial = items.find((v) => v !== null && typeof v === 'object' && !Array.isArray(v)) as
+          Record<string, unknown> | undefined;
+        const missing = partial ? ['title', 'url'].filter((k) => partial[k] === undefined || partial[k] === null) : [];
+        if (missing.length)
+          return {
+            message: `本网站以外的政策要写 title 和 url 两项，这里缺少 ${missing.join(' 和 ')}。`,
+            fix: missing.includes('url')
+              ? '补上一行 url: https://……（政策原文网页的网址），与 title 对齐。'
+              : '补上一行 title: ……（政策的完整标题），与 url 对齐。',
+          };
+        return {
+          message: `解读对象应为索引号（文字）、title 和 url 两项，或它们的列表，实为${typeName(issue.input)}。`,
+          fix: '本网站的文件写 interprets: "索引号"（加引号）；本网站以外的政策写两行：title: 政策标题 和 url: https://……（放在 interprets: 下一行，缩进两格）。',
+        };
+      }
       return {
         message: `应为文字或列表，实为${typeName(issue.input)}。`,
         fix:

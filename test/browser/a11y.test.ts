@@ -82,3 +82,28 @@ describe('axe: zero WCAG 2.1 A/AA violations at every text size, normal and high
     });
   }
 });
+
+describe('axe: a 解读 and its policy, linked both ways (解读的政策 / 政策解读 notices)', () => {
+  it('zero WCAG 2.1 A/AA violations on both pages, normal and high contrast', async () => {
+    const jiedu = site.docs.find((d) => typeof d.data.interprets === 'string');
+    const policy = jiedu && site.docs.find((d) => d.indexNo === jiedu.data.interprets);
+    expect(policy, 'the sample has a 解读 naming a policy of the column').toBeTruthy();
+    const violations: string[] = [];
+    for (const d of [jiedu!, policy!]) {
+      const url = site.url(`doc/${d.slug}/`);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      try {
+        expect((await page.goto(url))?.status(), url).toBe(200);
+        await settle(page);
+        for (const v of await axeViolations(page)) violations.push(`[${d.file}, normal] ${v}`);
+        await page.locator('button[data-contrast]').click();
+        await quiet(page);
+        for (const v of await axeViolations(page)) violations.push(`[${d.file}, high contrast] ${v}`);
+      } finally {
+        await context.close();
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+});

@@ -290,3 +290,49 @@ describe('print stylesheet of a document page', () => {
     ).toBe(true);
   });
 });
+
+describe('a policy and its 解读 link each other', () => {
+  /** The 解读 of the sample that name a policy of the column by its 索引号, with that policy. */
+  const pairs = () =>
+    pages.flatMap((d) => {
+      const refs = d.data.interprets === undefined ? [] : [d.data.interprets].flat();
+      return refs.flatMap((ref) => {
+        const policy = typeof ref === 'string' ? pages.find((p) => p.indexNo === ref) : undefined;
+        return policy ? [{ jiedu: d, policy }] : [];
+      });
+    });
+
+  /** The notices of a document page whose text starts with `lead`, and the links in them. */
+  function linksAfter(d: SourceDoc, lead: string): { text: string; href: string }[] {
+    const notes = all(docPage(d), 'div', (e) => e.attrs.role === 'note' && text(e).trim().startsWith(lead));
+    return notes.flatMap((n) => all(n, 'a').map((a) => ({ text: text(a), href: a.attrs.href ?? '' })));
+  }
+
+  it('the sample has a 解读 naming a policy of the column', () => {
+    expect(pairs().length).toBeGreaterThan(0);
+    for (const { jiedu } of pairs()) expect(jiedu.genre).toBe('解读');
+  });
+
+  it('the 解读’s page shows 解读的政策 linking to the policy', () => {
+    for (const { jiedu, policy } of pairs())
+      expect(linksAfter(jiedu, '解读的政策：'), `doc/${jiedu.slug}/`).toContainEqual({
+        text: policy.title,
+        href: `${built().base}doc/${policy.slug}/`,
+      });
+  });
+
+  it('the policy’s page lists 政策解读 linking to the 解读', () => {
+    for (const { jiedu, policy } of pairs())
+      expect(linksAfter(policy, '政策解读：'), `doc/${policy.slug}/`).toContainEqual({
+        text: jiedu.title,
+        href: `${built().base}doc/${jiedu.slug}/`,
+      });
+  });
+
+  it('a document no 解读 names shows neither notice', () => {
+    const named = new Set(pairs().flatMap((p) => [p.jiedu.slug, p.policy.slug]));
+    const other = pages.find((p) => !named.has(p.slug))!;
+    expect(linksAfter(other, '解读的政策')).toEqual([]);
+    expect(linksAfter(other, '政策解读')).toEqual([]);
+  });
+});

@@ -828,7 +828,7 @@ const acrossDocuments: Case[] = [
     {
       [A]: docWith(
         {},
-        '[详见](/doc/no-such-doc/)。\n\n[目录](../../catalogue/topic/99/)\n\n' +
+        '[另一份通知](/doc/no-such-doc/)。\n\n[目录](../../catalogue/topic/99/)\n\n' +
           `[另一份](../${SLUG_B}/)、[全部文件](/catalogue/)、[本页](/doc/${SLUG_A}/)\n`,
       ),
       [B]: docWith({ index_no: indexNo(2) }),

@@ -2,6 +2,7 @@
 // and the tests run this one list (src/lib/site.ts). To add a rule: one file in this folder
 // exporting a Check (types.ts), one entry here, one test in test/unit/checks.test.ts.
 import { attachmentsCheck, bodyMarkupCheck } from './attachments.ts';
+import { contentAccessibilityCheck, linkTextCheck } from './content-accessibility.ts';
 import { datesCheck } from './dates.ts';
 import { docNoCheck } from './doc-no.ts';
 import { documentLinksCheck } from './document-links.ts';
@@ -9,6 +10,7 @@ import { duplicatesCheck } from './duplicates.ts';
 import { invisibleCharactersCheck, unknownFieldsCheck } from './fields.ts';
 import { filesCheck } from './files.ts';
 import { indexNoCheck } from './index-no.ts';
+import { interpretsCheck } from './interprets.ts';
 import { normativeCheck } from './normative.ts';
 import { privacyCheck } from './privacy.ts';
 import { publishersCheck } from './publishers.ts';
@@ -34,13 +36,16 @@ export const CHECKS: readonly Check[] = [
   docNoCheck,
   indexNoCheck,
   bodyMarkupCheck,
+  contentAccessibilityCheck,
   attachmentsCheck,
   scheduledCheck,
   withdrawnCheck,
   // across documents
   duplicatesCheck,
   supersessionCheck,
+  interpretsCheck,
   documentLinksCheck,
+  linkTextCheck,
   filesCheck,
   redirectsCheck,
   // personal information in bodies, data files and attachments (src/lib/privacy/)

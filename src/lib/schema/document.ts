@@ -12,6 +12,39 @@ export const attachmentSchema = z.object({
   title: field(nonEmpty, '附件名称', '网页上显示的附件名称。', '附件1：示例县政务公开工作要点'),
 });
 
+/** A web address: http:// or https://, a host, nothing the browser would not open. */
+const httpUrl = z
+  .string()
+  .trim()
+  .superRefine((s, ctx) => {
+    if (!isHttpUrl(s))
+      ctx.addIssue({ code: 'custom', message: `网址“${s}”不是以 http:// 或 https:// 开头的完整网址。` });
+  });
+
+function isHttpUrl(s: string): boolean {
+  if (!/^https?:\/\//i.test(s)) return false;
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname;
+  } catch {
+    return false;
+  }
+}
+
+/** A policy published on another site (a provincial or national one): its title and address. */
+export const policyRefSchema = z.object({
+  title: field(nonEmpty, '政策标题', '本网站以外的政策：文件的完整标题。', '某省最低生活保障办法'),
+  url: field(
+    httpUrl,
+    '政策网址',
+    '本网站以外的政策：原文网页的网址，以 http:// 或 https:// 开头。',
+    'https://www.example.gov.cn/zcwj/123.html',
+  ),
+});
+
+/** What `interprets` names: a 索引号 of this column, or a policy published elsewhere. */
+const policyItem = z.union([nonEmpty, policyRefSchema]);
+
 export const documentSchema = z.object({
   title: field(nonEmpty, '标题', '文件的完整标题。', '示例县人民政府办公室关于……的通知'),
   index_no: field(
@@ -59,6 +92,12 @@ export const documentSchema = z.object({
       .optional(),
     '撤回',
     '撤回本文件：网址保留，页面只显示标题、索引号、撤回日期和原因；正文和附件不再发布，文件不再出现在目录、列表和检索中。用 gongkai withdraw 填写。',
+  ),
+  interprets: field(
+    z.union([nonEmpty, policyRefSchema, z.array(policyItem).min(1)]).optional(),
+    '解读对象',
+    '解读（体裁 解读）所解读的政策：本网站的文件写它的索引号（加引号）；本网站以外的政策写 title 和 url 两项；解读几份政策时写成列表。两份文件的网页互相链接。',
+    '"11999999999900011L/202406-00021"',
   ),
   keywords: field(
     z.union([z.array(z.union([z.string(), z.number()]).transform(String)), z.string()]).optional(),
@@ -136,6 +175,15 @@ export type DocumentFrontmatter = z.infer<typeof documentSchema>;
 
 /** Every frontmatter field with its label, derived from the schema. */
 export const DOCUMENT_FIELDS = fieldsOf(documentSchema);
+
+/** One policy `interprets` names: a 索引号 of this column, or a policy elsewhere. */
+export type PolicyRef = { indexNo: string } | z.output<typeof policyRefSchema>;
+
+/** The policies of `interprets`, as a list (one may be written without a list). */
+export function policyRefs(v: DocumentFrontmatter['interprets']): PolicyRef[] {
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : [v]).map((item) => (typeof item === 'string' ? { indexNo: item.trim() } : item));
+}
 
 /** Splits `keywords` written as a string ("政务公开，年报") or a list. */
 export function splitKeywords(k: string[] | string | undefined): string[] {

@@ -2,7 +2,7 @@
 // description, example and whether it is required), so the docs cannot drift from the code.
 // `npm run docs` rewrites them; a unit test fails when docs/design.md is not current.
 import { fieldsOf, type FieldInfo } from './common.ts';
-import { DOCUMENT_FIELDS, attachmentSchema } from './document.ts';
+import { DOCUMENT_FIELDS, attachmentSchema, policyRefSchema } from './document.ts';
 import { REDIRECT_FIELDS } from './redirects.ts';
 import { PUBLISHER_FIELDS, SITE_FIELDS, genreSchema, sectionSchema, topicOverrideSchema } from './site.ts';
 
@@ -12,6 +12,7 @@ export const FIELD_TABLES: Record<string, FieldInfo[]> = {
   'bodies.yaml': PUBLISHER_FIELDS,
   document: DOCUMENT_FIELDS,
   attachment: fieldsOf(attachmentSchema),
+  interprets: fieldsOf(policyRefSchema),
   'topics.yaml': fieldsOf(topicOverrideSchema),
   'genres.yaml': fieldsOf(genreSchema),
   'sections.yaml': fieldsOf(sectionSchema),
