@@ -87,9 +87,11 @@ describe('gongkai import-doc', () => {
       placeholders: ['index_no', 'publisher', 'topic', 'published', 'section'],
       checked: true,
     });
+    // the placeholders, and the fixture's image that has no alt text (content accessibility: image-alt)
     expect(json.diagnostics.map((d: { field: string }) => d.field).sort()).toEqual(
-      ['index_no', 'publisher', 'published', 'section', 'topic'].sort(),
+      ['body', 'index_no', 'publisher', 'published', 'section', 'topic'].sort(),
     );
+    expect(json.diagnostics.find((d: { field: string }) => d.field === 'body')).toMatchObject({ code: 'image-alt' });
     out.length = 0;
     expect(await run('import-doc', path.join(FIXTURES, 'plain.docx'), '--out', dir)).toBe(1);
     expect(out.join('\n')).toMatch(/已经存在，不会覆盖/);

@@ -633,7 +633,9 @@ describe('structure (warnings)', () => {
       .replace('## 二、主动公开政府信息情况', '**二、主动公开政府信息情况**')
       .replace('## 四、政府信息公开行政复议、行政诉讼情况', '四.政府信息公开行政复议、行政诉讼情况：')
       .replace('### （一）主动公开', '### (一)主动公开');
-    expect(withReport({ body }).diagnostics).toEqual([]);
+    // the report's headings are accepted; the # before ### is a skipped level, which the content-accessibility
+    // check warns about (tested in content-accessibility.test.ts)
+    expect(withReport({ body }).diagnostics.filter((d) => d.code !== 'heading-skip')).toEqual([]);
   });
 
   it('a report before 2019 (free form, CSV tables) gets no heading checks', () => {
