@@ -2,19 +2,27 @@
 // `documents` holds metadata only — bodies stay in their files and are rendered per page
 // (docs/decisions.md §1) — and `site` holds one entry with settings and classification lists.
 // The build fails here, before any page, with every error of the whole column at once.
+//
+// Under `astro dev` (the loader gets a watcher) nothing throws: every change in the content
+// directory reads the column again (src/lib/dev-watch.ts), prints the report in the terminal and
+// re-sets both collections, which makes Astro reload its pages. While errors exist the pages keep
+// the last column that passed and `site.dev` lists the errors for the banner (DevProblems.astro).
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
-import type { Loader, LoaderContext } from 'astro/loaders';
+import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { resolveBuildOptions } from './lib/build-options.ts';
+import { watchContent } from './lib/dev-watch.ts';
 import { formatReport } from './lib/diagnostics.ts';
-import { getSite } from './lib/site.ts';
-import type { DocumentMeta, SiteData } from './lib/types.ts';
+import { getSite, invalidateSite } from './lib/site.ts';
+import type { DevStatus, DocumentMeta, SiteData } from './lib/types.ts';
 import { z } from 'astro/zod';
 
 function site() {
   const options = resolveBuildOptions(process.env);
   const data = getSite(options.contentDir, { today: options.today, now: options.now });
-  return { options, data };
+  // messages name files as the operator sees them from the project folder
+  const prefix = path.relative(process.cwd(), options.contentDir).split(path.sep).join('/') + '/';
+  return { options, data, prefix };
 }
 
 /** Thrown with the formatted report as its message and no stack, so editors see only the report. */
@@ -31,54 +39,146 @@ class ContentError extends Error {
   }
 }
 
+const errorsOf = (data: SiteData) => data.diagnostics.filter((d) => d.level === 'error');
+const warningsOf = (data: SiteData) => data.diagnostics.filter((d) => d.level === 'warning');
+
+/** The build: the column, or every error thrown as one report. Warnings are printed once. */
 let reported = false;
 function checkedSite(logger: LoaderContext['logger']) {
   const s = site();
-  const errors = s.data.diagnostics.filter((d) => d.level === 'error');
-  const warnings = s.data.diagnostics.filter((d) => d.level === 'warning');
-  // messages name files as the operator sees them from the project folder
-  const prefix = path.relative(process.cwd(), s.options.contentDir).split(path.sep).join('/') + '/';
-  if (errors.length) throw new ContentError('\n' + formatReport(s.data.diagnostics, prefix));
+  if (errorsOf(s.data).length) throw new ContentError('\n' + formatReport(s.data.diagnostics, s.prefix));
+  const warnings = warningsOf(s.data);
   if (warnings.length && !reported) {
     reported = true;
-    logger.warn('\n' + formatReport(warnings, prefix));
+    logger.warn('\n' + formatReport(warnings, s.prefix));
   }
   return s;
 }
 
+function fillDocuments(store: DataStore, data: SiteData): void {
+  store.clear();
+  for (const doc of data.documents) store.set({ id: doc.slug, data: doc });
+}
+
+function fillSite(store: DataStore, data: SiteData, dev?: DevStatus): void {
+  store.clear();
+  store.set({
+    id: 'site',
+    data: {
+      contentDir: data.contentDir,
+      settings: data.settings,
+      publishers: data.publishers,
+      topics: data.topics,
+      genres: data.genres,
+      sections: data.sections,
+      ...(dev && { dev }),
+    } satisfies SiteEntry,
+  });
+}
+
+function countLine(data: SiteData): string {
+  return `${data.documents.length} 份文件${data.heldBack.length ? `，${data.heldBack.length} 份定时发布暂不生成` : ''}`;
+}
+
+// ---- astro dev ------------------------------------------------------------------------------
+
+/** What the dev server knows between syncs (one column per process). */
+const dev: {
+  stores: { documents?: DataStore; site?: DataStore };
+  logger?: LoaderContext['logger'];
+  /** The last column without errors: what pages show while errors exist. */
+  lastGood?: SiteData;
+  /** The column whose report was printed last (both loaders read the same one). */
+  printed?: SiteData;
+  /** The report printed last, so an unchanged one is not printed again. */
+  printedText?: string;
+  revision: number;
+} = { stores: {}, revision: 0 };
+
+/**
+ * Reads the column (memoised: the two loaders of one sync share it), prints its report when it
+ * changed, and returns what the pages show: the column itself, or the last one without errors
+ * (the column as read when there was none yet) with its errors.
+ */
+function devSite(): { shown: SiteData; status: DevStatus } {
+  const { data, prefix } = site();
+  const errors = errorsOf(data);
+  if (dev.printed !== data) {
+    dev.printed = data;
+    dev.revision++;
+    const logger = dev.logger;
+    const text = data.diagnostics.length ? formatReport(data.diagnostics, prefix) : '';
+    if (errors.length) {
+      logger?.error(
+        '\n' +
+          text +
+          `\n\n开发服务器${dev.lastGood ? '继续显示最近一次检查通过的内容' : '显示能读出的内容'}，` +
+          '每个页面顶部列出这些错误；改正并保存后自动重新检查。',
+      );
+    } else {
+      if (text && text !== dev.printedText) logger?.warn('\n' + text);
+      logger?.info(`内容检查通过：${countLine(data)}`);
+    }
+    dev.printedText = text;
+  }
+  if (!errors.length) dev.lastGood = data;
+  return {
+    shown: errors.length ? (dev.lastGood ?? data) : data,
+    status: { revision: dev.revision, prefix, errors, stale: errors.length > 0 && !!dev.lastGood },
+  };
+}
+
+/** One burst of changes in the content directory: read the column again and re-set both collections. */
+function devReload(changed: string[]): void {
+  const { options } = site();
+  const started = performance.now();
+  invalidateSite(options.contentDir);
+  const { shown, status } = devSite();
+  if (dev.stores.documents) fillDocuments(dev.stores.documents, shown);
+  if (dev.stores.site) fillSite(dev.stores.site, shown, status);
+  const paths = [...new Set(changed)];
+  const what = paths.length === 1 ? paths[0] : `${paths.at(-1)} 等 ${paths.length} 处`;
+  dev.logger?.info(`内容已变更（${what}），重新检查用时 ${Math.round(performance.now() - started)} ms`);
+}
+
+function devLoad(which: 'documents' | 'site', context: LoaderContext): void {
+  const { store, logger, watcher } = context;
+  dev.stores[which] = store;
+  if (which === 'documents') {
+    dev.logger = logger;
+    // Astro removes the loaders' listeners before every full sync, so each sync adds its own
+    watchContent(watcher!, site().options.contentDir, devReload);
+  }
+  const { shown, status } = devSite();
+  if (which === 'documents') fillDocuments(store, shown);
+  else fillSite(store, shown, status);
+}
+
+// ---- the loaders ---------------------------------------------------------------------------
+
 const documentsLoader: Loader = {
   name: 'gongkai-documents',
-  load: async ({ store, logger }) => {
-    const { data } = checkedSite(logger);
-    store.clear();
-    for (const doc of data.documents) store.set({ id: doc.slug, data: doc });
-    logger.info(
-      `${data.documents.length} 份文件${data.heldBack.length ? `，${data.heldBack.length} 份定时发布暂不生成` : ''}`,
-    );
+  load: async (context) => {
+    if (context.watcher) return devLoad('documents', context);
+    const { data } = checkedSite(context.logger);
+    fillDocuments(context.store, data);
+    context.logger.info(countLine(data));
   },
 };
 
 const siteLoader: Loader = {
   name: 'gongkai-site',
-  load: async ({ store, logger }) => {
-    const { data } = checkedSite(logger);
-    store.clear();
-    store.set({
-      id: 'site',
-      data: {
-        contentDir: data.contentDir,
-        settings: data.settings,
-        publishers: data.publishers,
-        topics: data.topics,
-        genres: data.genres,
-        sections: data.sections,
-      } satisfies SiteEntry,
-    });
+  load: async (context) => {
+    if (context.watcher) return devLoad('site', context);
+    const { data } = checkedSite(context.logger);
+    fillSite(context.store, data);
   },
 };
 
 /** The one entry of the `site` collection: what loadSite found besides the documents. */
-type SiteEntry = Pick<SiteData, 'contentDir' | 'settings' | 'publishers' | 'topics' | 'genres' | 'sections'>;
+type SiteEntry = Pick<SiteData, 'contentDir' | 'settings' | 'publishers' | 'topics' | 'genres' | 'sections'> & {
+  dev?: DevStatus;
+};
 
 // The schemas only type the entries (pages read DocumentMeta and SiteEntry); nothing is parsed
 // again: loadSite has validated every file, and store.set does not run a schema.
