@@ -93,7 +93,9 @@ const dev: {
   /** The report printed last, so an unchanged one is not printed again. */
   printedText?: string;
   revision: number;
-} = { stores: {}, revision: 0 };
+  /** Counts the watcher's listeners: only the latest one reloads. */
+  watchGeneration: number;
+} = { stores: {}, revision: 0, watchGeneration: 0 };
 
 /**
  * Reads the column (memoised: the two loaders of one sync share it), prints its report when it
@@ -130,12 +132,17 @@ function devSite(): { shown: SiteData; status: DevStatus } {
 
 /** One burst of changes in the content directory: read the column again and re-set both collections. */
 function devReload(changed: string[]): void {
-  const { options } = site();
   const started = performance.now();
-  invalidateSite(options.contentDir);
-  const { shown, status } = devSite();
-  if (dev.stores.documents) fillDocuments(dev.stores.documents, shown);
-  if (dev.stores.site) fillSite(dev.stores.site, shown, status);
+  try {
+    invalidateSite(site().options.contentDir);
+    const { shown, status } = devSite();
+    if (dev.stores.documents) fillDocuments(dev.stores.documents, shown);
+    if (dev.stores.site) fillSite(dev.stores.site, shown, status);
+  } catch (e) {
+    // a fault of ours, not of the content: say so and keep serving (an exception here would end the server)
+    dev.logger?.error(`重新读取内容时程序出错，页面仍显示上一次的内容：\n${e instanceof Error ? e.stack : String(e)}`);
+    return;
+  }
   const paths = [...new Set(changed)];
   const what = paths.length === 1 ? paths[0] : `${paths.at(-1)} 等 ${paths.length} 处`;
   dev.logger?.info(`内容已变更（${what}），重新检查用时 ${Math.round(performance.now() - started)} ms`);
@@ -146,8 +153,12 @@ function devLoad(which: 'documents' | 'site', context: LoaderContext): void {
   dev.stores[which] = store;
   if (which === 'documents') {
     dev.logger = logger;
-    // Astro removes the loaders' listeners before every full sync, so each sync adds its own
-    watchContent(watcher!, site().options.contentDir, devReload);
+    // Astro removes the loaders' listeners before every full sync, so each sync adds its own; one
+    // left from an earlier sync (a sync of named loaders keeps them) does nothing
+    const generation = ++dev.watchGeneration;
+    watchContent(watcher!, site().options.contentDir, (changed) => {
+      if (generation === dev.watchGeneration) devReload(changed);
+    });
   }
   const { shown, status } = devSite();
   if (which === 'documents') fillDocuments(store, shown);
