@@ -66,6 +66,9 @@ async function waitFor(
   const started = Date.now();
   let page = { status: 0, html: '' };
   while (Date.now() - started < timeoutMs) {
+    // e.g. "Another astro dev server is already running" (one per project folder)
+    if (server && (server.exitCode !== null || server.signalCode !== null))
+      throw new Error(`astro dev exited (${server.exitCode ?? server.signalCode}):\n${stripAnsi(output)}`);
     page = await get(sitePath);
     if (ok(page)) {
       timings[label] = Date.now() - started;
