@@ -1,6 +1,7 @@
 // The dev server's content watcher: Astro gives a content loader Vite's chokidar watcher
 // (LoaderContext.watcher, only under `astro dev`); this module makes it watch the content
 // directory, wherever it is, and calls back once per burst of changes (docs/decisions.md §12).
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
 
@@ -35,14 +36,19 @@ export function watchContent(
   // Vite watches the project root; a content directory elsewhere (GONGKAI_CONTENT) must be added
   // (adding a watched directory again is harmless)
   watcher.add(dir);
-  let changed: string[] = [];
+  let changed: { event: string; file: string }[] = [];
+  // files that appeared and vanished between two readings (a tool's temporary file: `sed -i`, an
+  // editor's atomic save): never part of a reading, so neither their creation nor their removal,
+  // which chokidar may report later, is a change
+  const transient = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   const run = async () => {
     timer = undefined;
     if (running) return; // the running batch schedules the next one
-    const batch = changed;
+    const batch = relevant(changed, transient);
     changed = [];
+    if (!batch.length) return;
     running = (async () => {
       try {
         await onBatch(batch.map((f) => path.relative(dir, f).split(path.sep).join('/')));
@@ -55,8 +61,24 @@ export function watchContent(
   };
   watcher.on('all', (event: string, file: string) => {
     if (!EVENTS.has(event) || !isContentPath(dir, file)) return;
-    changed.push(path.resolve(file));
+    changed.push({ event, file: path.resolve(file) });
     if (timer) clearTimeout(timer);
     if (!running) timer = setTimeout(run, debounceMs);
   });
+}
+
+/**
+ * The paths of a batch that may change the column: a path first reported as added and gone by
+ * now is transient (remembered, so its late `unlink` is dropped too); every other path counts.
+ */
+function relevant(events: { event: string; file: string }[], transient: Set<string>): string[] {
+  const first = new Map<string, string>();
+  for (const { event, file } of events) if (!first.has(file)) first.set(file, event);
+  const out: string[] = [];
+  for (const [file, event] of first) {
+    if (event === 'add' && !existsSync(file)) transient.add(file);
+    else if (event === 'unlink' && transient.delete(file)) continue;
+    else out.push(file);
+  }
+  return out;
 }

@@ -1,6 +1,8 @@
 // The dev server's content watcher (src/lib/dev-watch.ts) with a stand-in for Vite's watcher:
 // which paths count, one call per burst, no overlapping runs.
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isContentPath, watchContent } from '../../src/lib/dev-watch.ts';
@@ -8,6 +10,14 @@ import { isContentPath, watchContent } from '../../src/lib/dev-watch.ts';
 const DIR = path.resolve('/srv/column');
 const at = (rel: string) => path.join(DIR, rel);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitUntil(ok: () => boolean, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  while (!ok()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out');
+    await sleep(10);
+  }
+}
 
 function fakeWatcher() {
   const emitter = new EventEmitter();
@@ -47,12 +57,35 @@ describe('watchContent', () => {
     expect(added).toEqual([DIR]);
     emitter.emit('all', 'change', at('documents/a.md'));
     emitter.emit('all', 'unlink', at('documents/b.md'));
-    emitter.emit('all', 'add', at('bodies.yaml'));
+    emitter.emit('all', 'change', at('bodies.yaml'));
+    emitter.emit('all', 'change', at('documents/a.md')); // again: named once
     emitter.emit('all', 'change', path.resolve('/srv/src/x.ts')); // outside: ignored
     emitter.emit('all', 'error', at('documents/c.md')); // not a change
     await firstCall;
     await sleep(100); // no second call follows
     expect(batches).toEqual([['documents/a.md', 'documents/b.md', 'bodies.yaml']]);
+  });
+
+  it('ignores a file that appeared and vanished between two readings (sed -i, atomic saves)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-watch-'));
+    try {
+      writeFileSync(path.join(dir, 'new.md'), 'x');
+      const { watcher, emitter } = fakeWatcher();
+      const batches: string[][] = [];
+      watchContent(watcher, dir, (changed) => void batches.push(changed), 20);
+      emitter.emit('all', 'add', path.join(dir, 'sedAb12Cd')); // gone by the time the batch runs
+      emitter.emit('all', 'change', path.join(dir, 'a.md'));
+      emitter.emit('all', 'add', path.join(dir, 'new.md')); // still there: a new file
+      await waitUntil(() => batches.length === 1);
+      emitter.emit('all', 'unlink', path.join(dir, 'sedAb12Cd')); // chokidar's late report of its removal
+      await sleep(100);
+      emitter.emit('all', 'unlink', path.join(dir, 'a.md')); // a real deletion
+      await waitUntil(() => batches.length === 2);
+      await sleep(50);
+      expect(batches).toEqual([['a.md', 'new.md'], ['a.md']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('never runs two batches at once: changes during a run make one more run after it', async () => {
