@@ -3,7 +3,7 @@
 // catalogue once. Pages then receive slices through getStaticPaths props.
 import { getCollection } from 'astro:content';
 import { buildCatalogue, type Catalogue } from './lib/catalogue.ts';
-import type { Genre, Publisher, Section, SiteData, Topic } from './lib/types.ts';
+import type { DevStatus, Genre, Publisher, Section, SiteData, Topic } from './lib/types.ts';
 
 /** What loadSite found (without the documents, which live in `catalogue`), plus lookups. */
 export interface SiteView extends Pick<
@@ -11,6 +11,8 @@ export interface SiteView extends Pick<
   'contentDir' | 'settings' | 'publishers' | 'topics' | 'genres' | 'sections' | 'withdrawn'
 > {
   catalogue: Catalogue;
+  /** `astro dev` only: the content errors the banner lists (src/components/DevProblems.astro). */
+  dev?: DevStatus;
   publisherById: Map<string, Publisher>;
   topicById: Map<string, Topic>;
   genreById: Map<string, Genre>;

@@ -299,6 +299,16 @@ export function getSite(contentDir: string, options: LoadOptions & { cacheDir: s
   return site;
 }
 
+/**
+ * Forgets the memoised loadSite results of `contentDir` (every "now"), so the next getSite reads
+ * the files again: the dev server calls it when content changes (src/lib/dev-watch.ts).
+ */
+export function invalidateSite(contentDir: string): void {
+  const sites = (globalThis as { __gongkaiSites?: Map<string, Promise<SiteData>> }).__gongkaiSites;
+  const prefix = `${path.resolve(contentDir)}|`;
+  for (const key of [...(sites?.keys() ?? [])]) if (key.startsWith(prefix)) sites!.delete(key);
+}
+
 /** Settings used when site.yaml could not be read: the build fails anyway, with that error listed. */
 function placeholderSettings(): SiteSettings {
   return {

@@ -168,6 +168,17 @@ export type SiteSettings = CamelCased<z.output<typeof siteSchema>> & {
   domain: string;
 };
 
+/** Under `astro dev` only: the content check's state, for the error banner (src/content.config.ts). */
+export interface DevStatus {
+  /** Counts the column's readings, so every change re-sets the store and reloads the browser. */
+  revision: number;
+  /** The content directory as the terminal names it (formatDiagnostic's prefix). */
+  prefix: string;
+  errors: Diagnostic[];
+  /** Pages show the last column that passed, not the one with these errors. */
+  stale: boolean;
+}
+
 export interface SiteData {
   contentDir: string;
   settings: SiteSettings;

@@ -90,8 +90,12 @@ function alive(pid: number): boolean {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Cross-process lock: mkdir is atomic. A lock whose owner process is gone is taken over. */
-async function withLock<T>(fn: () => Promise<T>): Promise<T> {
+/**
+ * Takes the build lock and returns its release: for whatever runs Astro in this project's root
+ * outside buildSite (the dev-server test). Cross-process: mkdir is atomic; a lock whose owner
+ * process is gone is taken over.
+ */
+export async function acquireBuildLock(): Promise<() => void> {
   mkdirSync(TMP, { recursive: true });
   const owner = path.join(LOCK, 'owner');
   for (;;) {
@@ -114,10 +118,15 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
       await sleep(250);
     }
   }
+  return () => rmSync(LOCK, { recursive: true, force: true });
+}
+
+async function withLock<T>(fn: () => Promise<T>): Promise<T> {
+  const release = await acquireBuildLock();
   try {
     return await fn();
   } finally {
-    rmSync(LOCK, { recursive: true, force: true });
+    release();
   }
 }
 
@@ -134,6 +143,17 @@ function keyOf(spec: BuildSpec): string {
   if (spec.fixture) h.update(spec.fixture.toString());
   if (spec.key) h.update(spec.key);
   return h.digest('hex').slice(0, 16);
+}
+
+/** This process's environment without vitest's own variables (NODE_ENV=test, VITEST*, TEST) and GONGKAI_*, for Astro. */
+export function astroEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v === undefined || /^(VITEST|GONGKAI_|NODE_OPTIONS$|NODE_ENV$|TEST$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(k))
+      continue;
+    env[k] = v;
+  }
+  return env;
 }
 
 const memo = new Map<string, Promise<BuildResult>>();
@@ -176,13 +196,7 @@ async function buildLocked(spec: BuildSpec, key: string): Promise<BuildResult> {
   const base = spec.base ?? '/';
   const today = spec.today ?? TODAY;
 
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    // vitest's own variables (NODE_ENV=test, VITEST*, TEST) must not leak into Astro's build
-    if (v === undefined || /^(VITEST|GONGKAI_|NODE_OPTIONS$|NODE_ENV$|TEST$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(k))
-      continue;
-    env[k] = v;
-  }
+  const env = astroEnv();
   Object.assign(env, {
     ASTRO_TELEMETRY_DISABLED: '1',
     GONGKAI_CONTENT: contentDir,
