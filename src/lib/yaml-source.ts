@@ -20,7 +20,7 @@ export interface YamlSource {
  */
 export function parseYamlSource(text: string, file: string, lineOffset = 0): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
   const diagnostics: Diagnostic[] = doc.errors.map((e) => {
     const line = lineAt(e.pos[0]);

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { FIELD_NAMES, hasErrors, type Diagnostic } from '../../lib/diagnostics.ts';
-import { importDoc } from '../../lib/import/doc.ts';
+import type { importDoc } from '../../lib/import/doc.ts';
 import { fieldLabel, formatNotes, type ImportNote, type KnownBody } from '../../lib/import/text.ts';
 import { loadSite, type SiteData } from '../../lib/site.ts';
 import { contextOf, EXIT, printJson, type CliContext } from '../context.ts';
@@ -79,6 +79,8 @@ async function runImportDoc(ctx: CliContext, file: string, options: { out?: stri
   const site = loadSite(ctx.contentDir, { today: ctx.today, now: ctx.now });
   let result;
   try {
+    // loaded when used: mammoth and the Markdown converter would slow every other command's start
+    const { importDoc } = await import('../../lib/import/doc.ts');
     result = await importDoc(readFileSync(source), {
       fileName: path.basename(source),
       bodies: knownBodies(site),

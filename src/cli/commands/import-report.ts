@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { FIELD_NAMES, formatDiagnostic } from '../../lib/diagnostics.ts';
 import { compileIndexPattern, isUsableIndexPattern } from '../../lib/index-no.ts';
-import { importReport, reportDataFile, reportDocument } from '../../lib/import/report.ts';
 import { fieldLabel, formatNotes } from '../../lib/import/text.ts';
 import { FORMATS } from '../../lib/report/formats.ts';
 import { schemaFile } from '../../lib/report/schema-files.ts';
@@ -55,6 +54,8 @@ async function runImportReport(ctx: CliContext, file: string, options: Options):
   }
 
   const site = loadSite(ctx.contentDir, { today: ctx.today, now: ctx.now });
+  // loaded when used, as import-doc's converter
+  const { importReport, reportDataFile, reportDocument } = await import('../../lib/import/report.ts');
   const result = importReport(readFileSync(source), {
     fileName: path.basename(source),
     bodies: knownBodies(site),

@@ -57,6 +57,15 @@ const KIND_TEXT: Record<CellKind, string> = {
 
 /** The zod schema of a data file in one format; z.toJSONSchema of it is what editors validate against. */
 export function reportDataSchema(format: ReportFormat) {
+  // built once per format: building it is ~10 ms (zod), and a column holds hundreds of reports
+  let schema = SCHEMAS.get(format);
+  if (!schema) SCHEMAS.set(format, (schema = buildReportDataSchema(format)));
+  return schema;
+}
+
+const SCHEMAS = new Map<ReportFormat, ReturnType<typeof buildReportDataSchema>>();
+
+function buildReportDataSchema(format: ReportFormat) {
   const table2 = Object.fromEntries(
     format.table2.flatMap((b) => b.rows.map((r) => [r.id, rowSchema(b.columns, `${b.heading} ${r.label}`)])),
   );
