@@ -17,12 +17,15 @@ import { getSite, invalidateSite } from './lib/site.ts';
 import type { DevStatus, DocumentMeta, SiteData } from './lib/types.ts';
 import { z } from 'astro/zod';
 
-/** `gongkai show` previews one document (GONGKAI_ONLY: its path in the content dir): only it and its relatives are read. */
+/**
+ * `gongkai show` previews one document: GONGKAI_ONLY lists it and its relatives (paths in the content dir,
+ * found by the command), and only those are read.
+ */
 const only = process.env.GONGKAI_ONLY ? process.env.GONGKAI_ONLY.split('\n') : undefined;
 
 async function site() {
   const options = resolveBuildOptions(process.env);
-  const data = await getSite(options.contentDir, { ...options, only });
+  const data = await getSite(options.contentDir, { ...options, only, relatives: false });
   // messages name files as the operator sees them from the project folder
   const prefix = path.relative(process.cwd(), options.contentDir).split(path.sep).join('/') + '/';
   return { options, data, prefix };

@@ -1,7 +1,7 @@
 // Reading a column: every file under the content directory is read once, parsed and validated
 // against its schema. What cannot be read (YAML syntax, frontmatter, schema, encoding) is reported
 // here; every other rule is a check in src/lib/checks/ that runs over what this module returns.
-import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ZodType } from 'zod';
 import { diag } from './diagnostics.ts';
@@ -128,6 +128,8 @@ export interface ReadOptions {
    * (`gongkai show`: one page in seconds at 70,000 documents); every other file is left unread.
    */
   only?: string[];
+  /** With `only`: also the documents related to them (default); false when `only` already lists them (relatedDocuments). */
+  relatives?: boolean;
 }
 
 /** Reads and validates every file of a content directory. Never throws for content problems. */
@@ -163,7 +165,11 @@ export function readColumn(contentDir: string, options: ReadOptions): Column {
   const otherFiles: string[] = [];
   const symlinks: string[] = [];
   const all = existsSync(docsDir) ? listMarkdown(docsDir, 'documents', otherFiles, symlinks) : [];
-  const files = options.only ? withRelated(contentDir, all, options.only) : all;
+  const files = !options.only
+    ? all
+    : options.relatives === false
+      ? all.filter((f) => options.only!.includes(f))
+      : withRelated(contentDir, all, options.only);
   const documents: SourceDocument[] = [];
   for (const chunk of readInParallel(contentDir, files, readChunk)) {
     report(chunk.diagnostics);
@@ -350,6 +356,12 @@ function removeInvisible(value: unknown): { field: string; found: string[] }[] {
   return out;
 }
 
+/** `only` and the documents related to them (withRelated), as paths relative to the content dir. */
+export function relatedDocuments(contentDir: string, only: string[]): string[] {
+  const docsDir = path.join(contentDir, 'documents');
+  return existsSync(docsDir) ? withRelated(contentDir, listMarkdown(docsDir, 'documents', [], []), only) : [];
+}
+
 /**
  * `only` and the documents related to them: those whose text holds one of their 索引号 or a 索引号 they
  * name (replacement, interpretation), and those they link to. A text search, no parsing: a superset
@@ -380,14 +392,22 @@ function withRelated(contentDir: string, files: string[], only: string[]): strin
     for (const m of text.text.matchAll(/\]\(([^)\s]+\.md)(?:#[^)]*)?\)/g))
       wanted.add(path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURI(m[1]!))));
   }
-  const related = needles.size
-    ? files.filter((f) => {
-        if (wanted.has(f)) return false;
-        const text = readTextFile(contentDir, f);
-        return text.ok && [...needles].some((n) => text.text.includes(n));
-      })
-    : [];
-  return files.filter((f) => wanted.has(f) || related.includes(f));
+  // bytes, not decoded text: a 索引号 is ASCII, so its bytes are the same in UTF-8 and GB18030 files
+  const patterns = [...needles].map((n) => Buffer.from(n));
+  const related = new Set(
+    patterns.length
+      ? files.filter((f) => {
+          if (wanted.has(f)) return false;
+          try {
+            const bytes = readFileSync(path.join(contentDir, f));
+            return patterns.some((p) => bytes.includes(p));
+          } catch {
+            return false;
+          }
+        })
+      : [],
+  );
+  return files.filter((f) => wanted.has(f) || related.has(f));
 }
 
 /** Where a file named in a document is, and whether it may be published. */

@@ -32,6 +32,8 @@ export interface LoadOptions {
   now?: string;
   /** Only these documents and those related to them (src/lib/column.ts ReadOptions.only). */
   only?: string[];
+  /** With `only`: read their relatives too (default), or `only` already lists them (ReadOptions.relatives). */
+  relatives?: boolean;
   /**
    * What the personal-information guard found in the attachments (scanAttachments): loadSiteAsync
    * sets it. Without it the guard checks bodies, data files and CSV tables only.
@@ -45,6 +47,7 @@ const readOptions = (options: LoadOptions) => ({
   today: options.today,
   now: options.now ?? `${options.today} 23:59`,
   only: options.only,
+  relatives: options.relatives,
 });
 
 /**

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { formatReport, hasErrors } from '../../lib/diagnostics.ts';
+import { relatedDocuments } from '../../lib/column.ts';
 import { loadSite } from '../../lib/site.ts';
 import { contextOf, EXIT, printJson, UsageError, type CliContext } from '../context.ts';
 
@@ -34,7 +35,9 @@ export async function runShow(
   const rel = path.relative(ctx.contentDir, path.resolve(file)).split(path.sep).join('/');
   if (rel.startsWith('..') || !rel.startsWith('documents/') || !rel.endsWith('.md'))
     throw new UsageError(`${file} 不是专栏 ${ctx.contentPrefix}documents/ 中的 .md 文件。`);
-  const site = loadSite(ctx.contentDir, { today: ctx.today, now: ctx.now, only: [rel] });
+  // found once, here; the server reads exactly these (GONGKAI_ONLY)
+  const files = relatedDocuments(ctx.contentDir, [rel]);
+  const site = loadSite(ctx.contentDir, { today: ctx.today, now: ctx.now, only: files, relatives: false });
   const doc = site.documents.find((d) => d.file === rel);
   const findings = site.diagnostics.filter((d) => d.file === rel);
   if (findings.length && !ctx.json) console.log(formatReport(findings, ctx.contentPrefix) + '\n');
@@ -68,7 +71,7 @@ export async function runShow(
         VITEST: undefined,
         ASTRO_TELEMETRY_DISABLED: '1',
         GONGKAI_CONTENT: ctx.contentDir,
-        GONGKAI_ONLY: rel,
+        GONGKAI_ONLY: files.join('\n'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
