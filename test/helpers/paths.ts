@@ -15,8 +15,5 @@ export const TODAY = '2026-11-27';
 /** The sub-path the browser tests serve the site under. */
 export const BASE = '/xxgk/';
 
-/** The CSP of docs/decisions.md §4, sent as a response header by the test server. */
-export const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
-  "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; " +
-  "form-action 'self'; frame-ancestors 'none'";
+/** The CSP of docs/decisions.md §4, sent as a response header by the test server: the one the deployment sends. */
+export { CSP } from '../../src/lib/serve/headers.ts';
