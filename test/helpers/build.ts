@@ -11,6 +11,7 @@
 // GONGKAI_TEST_REUSE=1 reuses a finished build from an earlier run with the same inputs (for
 // iterating on tests; never set by npm test).
 import { spawn } from 'node:child_process';
+import { astroEnv as astroProcessEnv } from '../../src/cli/astro-process.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -147,13 +148,7 @@ function keyOf(spec: BuildSpec): string {
 
 /** This process's environment without vitest's own variables (NODE_ENV=test, VITEST*, TEST) and GONGKAI_*, for Astro. */
 export function astroEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v === undefined || /^(VITEST|GONGKAI_|NODE_OPTIONS$|NODE_ENV$|TEST$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(k))
-      continue;
-    env[k] = v;
-  }
-  return env;
+  return astroProcessEnv(process.env, /^GONGKAI_/);
 }
 
 const memo = new Map<string, Promise<BuildResult>>();

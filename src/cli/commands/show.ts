@@ -3,13 +3,13 @@
 // (GONGKAI_ONLY, src/lib/column.ts) — so it is ready in seconds on a 70,000-document column. Prints
 // the address to open and the document's findings; runs until Ctrl-C (`--exit`: until the page answered).
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { formatReport, hasErrors } from '../../lib/diagnostics.ts';
 import { relatedDocuments } from '../../lib/column.ts';
 import { loadSite } from '../../lib/site.ts';
+import { astroEnv, freePort } from '../astro-process.ts';
 import { contextOf, EXIT, printJson, UsageError, type CliContext } from '../context.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -65,10 +65,7 @@ export async function runShow(
     {
       cwd: ROOT,
       env: {
-        ...process.env,
-        // Astro's dev server answers no page when it thinks it runs under a test runner (VITEST, NODE_ENV=test)
-        NODE_ENV: 'development',
-        VITEST: undefined,
+        ...astroEnv(),
         ASTRO_TELEMETRY_DISABLED: '1',
         GONGKAI_CONTENT: ctx.contentDir,
         GONGKAI_ONLY: files.join('\n'),
@@ -110,15 +107,4 @@ async function waitForPage(url: string, server: ReturnType<typeof spawn>, timeou
     await new Promise((r) => setTimeout(r, 100));
   }
   return false;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
