@@ -19,8 +19,21 @@ export interface CliContext {
   json: boolean;
 }
 
-/** A command refused (wrong or missing arguments, a file that would be overwritten): printed without a stack, exit 2. */
-export class UsageError extends Error {}
+/** A command that declines, with the reason in Chinese: printed without a stack, exit `exitCode`. */
+export class Refusal extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode: number = EXIT.contentErrors) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+/** A refusal for wrong usage or configuration (missing or bad arguments, a file that would be overwritten): exit 2. */
+export class UsageError extends Refusal {
+  constructor(message: string) {
+    super(message, EXIT.usage);
+  }
+}
 
 /** The global options (`--content`, `--json`) and the environment, resolved once for a subcommand. */
 export function contextOf(command: Command): CliContext {

@@ -11,17 +11,10 @@ import { slugFromIndexNo } from '../lib/index-no.ts';
 import { checkColumn } from '../lib/site.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import type { Diagnostic } from '../lib/types.ts';
-import { EXIT, printJson, type CliContext } from './context.ts';
+import { EXIT, printJson, Refusal, type CliContext } from './context.ts';
 import { editYaml, readFrontmatter, type FrontmatterEdit } from './frontmatter-edit.ts';
 
-/** A command that declines to change anything, with the reason in Chinese (exit 1, or 2 for wrong usage). */
-export class Refusal extends Error {
-  readonly exitCode: number;
-  constructor(message: string, exitCode: number = EXIT.contentErrors) {
-    super(message);
-    this.exitCode = exitCode;
-  }
-}
+export { Refusal };
 
 /** The column as the checks see it, and what they found. */
 export function loadColumn(ctx: CliContext): { column: CheckedColumn; diagnostics: Diagnostic[] } {

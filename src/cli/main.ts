@@ -11,7 +11,7 @@ import { registerRenumber } from './commands/renumber.ts';
 import { registerShow } from './commands/show.ts';
 import { registerSupersede } from './commands/supersede.ts';
 import { registerWithdraw } from './commands/withdraw.ts';
-import { EXIT, UsageError } from './context.ts';
+import { EXIT, Refusal } from './context.ts';
 
 /** Every subcommand, in the order `gongkai --help` lists them. */
 const COMMANDS: ((program: Command) => void)[] = [
@@ -64,9 +64,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     const message = error instanceof Error ? error.message : String(error);
     // a refusal is the editor's to act on: the message alone; anything else is the tool's fault
-    if (error instanceof UsageError) {
+    if (error instanceof Refusal) {
       process.stderr.write(`${message}\n`);
-      return EXIT.usage;
+      return error.exitCode;
     }
     process.stderr.write(
       `gongkai 出错（这不是内容的问题，请把以下信息告诉维护人员）：\n${error instanceof Error ? (error.stack ?? message) : message}\n`,
