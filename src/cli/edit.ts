@@ -3,6 +3,7 @@
 // back as they were when they would add an error — and the report of what was done.
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { SITE_FILES } from '../lib/column.ts';
 import { linkSitePath } from '../lib/checks/document-links.ts';
 import type { CheckedColumn, CheckedDocument } from '../lib/checks/types.ts';
 import { formatDiagnostic, formatReport, hasErrors } from '../lib/diagnostics.ts';
@@ -87,9 +88,6 @@ export interface EditResult {
   /** What --json prints besides the checks. */
   data: Record<string, unknown>;
 }
-
-/** Site-wide files: their findings concern every document, so they are always shown. */
-const SITE_FILES = new Set(['site.yaml', 'bodies.yaml', 'topics.yaml', 'genres.yaml', 'sections.yaml']);
 
 const key = (d: Diagnostic) => `${d.level}|${d.code}|${d.file}|${d.field ?? ''}|${d.message}`;
 

@@ -132,6 +132,20 @@ export interface ReadOptions {
   relatives?: boolean;
 }
 
+/**
+ * The column's own files beside documents/: their findings concern every document (the command line
+ * always lists them, also when it checks a few files).
+ */
+export const SITE_FILES: ReadonlySet<string> = new Set([
+  'site.yaml',
+  'bodies.yaml',
+  'topics.yaml',
+  'genres.yaml',
+  'sections.yaml',
+  'redirects.yaml',
+  'published.txt',
+]);
+
 /** Reads and validates every file of a content directory. Never throws for content problems. */
 export function readColumn(contentDir: string, options: ReadOptions): Column {
   const diagnostics: Diagnostic[] = [];

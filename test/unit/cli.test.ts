@@ -93,6 +93,15 @@ describe('gongkai check', () => {
     expect(r.err).toContain('不在专栏内容文件夹');
   });
 
+  it('refuses a file that does not exist with exit code 2, instead of finding nothing in it', async () => {
+    env();
+    const dir = writeColumn({ 'documents/a.md': doc(BASE_DOC) });
+    const r = await gongkai('--content', dir, 'check', path.join(dir, 'documents', 'b.md'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('找不到这些文件');
+    expect(r.err).toContain('documents/b.md');
+  });
+
   it('--staged checks what git is about to commit', async () => {
     env();
     const dir = writeColumn({ 'documents/a.md': doc(BASE_DOC) });

@@ -2,7 +2,9 @@
 // With files, only what concerns them is listed: their own findings and the column-wide rules that
 // name them (a duplicate 索引号, a broken reference), plus the site's own files.
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { SITE_FILES } from '../../lib/column.ts';
 import type { Command } from 'commander';
 import { formatReport, hasErrors, type Diagnostic } from '../../lib/diagnostics.ts';
 import { loadSiteAsync } from '../../lib/site.ts';
@@ -30,9 +32,6 @@ export function registerCheck(program: Command): void {
     });
 }
 
-/** Site-wide files whose findings concern every document: always listed. */
-const SITE_FILES = new Set(['site.yaml', 'bodies.yaml', 'topics.yaml', 'genres.yaml', 'sections.yaml']);
-
 export async function runCheck(ctx: CliContext, files: string[]): Promise<number> {
   const started = performance.now();
   const site = await loadSiteAsync(ctx.contentDir, { today: ctx.today, now: ctx.now, cacheDir: ctx.cacheDir });
@@ -40,7 +39,16 @@ export async function runCheck(ctx: CliContext, files: string[]): Promise<number
   const given = files.length ? new Set(files.map((f) => contentRelative(ctx, f))) : undefined;
   const outside = given && [...given].filter((f) => f.startsWith('../'));
   if (outside?.length)
-    throw new UsageError(`这些文件不在专栏内容文件夹 ${ctx.contentPrefix} 中：${outside.join('、')}`);
+    throw new UsageError(
+      `这些文件不在专栏内容文件夹 ${ctx.contentPrefix || './'} 中：${outside.join('、')}。` +
+        '请给出专栏中的文件，或用 --content 指定它们所在的专栏文件夹。',
+    );
+  // a mistyped name would otherwise pass as a file without findings
+  const missing = given && [...given].filter((f) => !existsSync(path.join(ctx.contentDir, f)));
+  if (missing?.length)
+    throw new UsageError(
+      `找不到这些文件：${missing.map((f) => ctx.contentPrefix + f).join('、')}。请核对文件名和路径（从当前文件夹算起）。`,
+    );
   // what the guard finds in an attachment is reported on the document that lists it (docs/domain.md §12.4)
   const wanted = given && withCompanions(given, site.documents);
   const diagnostics = wanted
