@@ -88,6 +88,16 @@ export interface IndexPattern {
 
 const PLACEHOLDER = /\{(code|year|yyyymm|serial(?::(\d+))?)\}/g;
 
+/** A 索引号 in a pattern's form: its placeholders filled with the code, the date's year (and month), the serial. */
+export function formatIndexNo(pattern: string, code: string, date: string, serial: number): string {
+  return pattern.replace(PLACEHOLDER, (_, name: string, width?: string) => {
+    if (name === 'code') return code;
+    if (name === 'year') return date.slice(0, 4);
+    if (name === 'yyyymm') return date.slice(0, 4) + date.slice(5, 7);
+    return String(serial).padStart(width ? Number(width) : 1, '0');
+  });
+}
+
 /**
  * Whether a site's 索引号 pattern can be used: only known placeholders, and a {serial}. An unusable
  * pattern is reported once (checks/site-settings.ts); documents are not checked against it.

@@ -2,7 +2,7 @@
 // publisher and month/year in the site's pattern, the file's place, and a frontmatter + body
 // template per 体裁. Plain functions over what loadSite read; the command asks the questions.
 import { stringify } from 'yaml';
-import type { IndexPattern } from './index-no.ts';
+import { formatIndexNo, type IndexPattern } from './index-no.ts';
 
 /** What the editor chose. Dates are YYYY-MM-DD. */
 export interface NewDocumentInput {
@@ -35,16 +35,6 @@ export function nextIndexNo(pattern: IndexPattern, code: string, date: string, e
     max = Math.max(max, Number(parts.serial ?? 0));
   }
   return formatIndexNo(pattern.source, code, date, max + 1);
-}
-
-/** A 索引号 from the pattern's placeholders (index-no.ts): {code}, {year}, {yyyymm}, {serial[:N]}. */
-export function formatIndexNo(source: string, code: string, date: string, serial: number): string {
-  return source.replace(/\{(code|year|yyyymm|serial(?::(\d+))?)\}/g, (_, name: string, width?: string) => {
-    if (name === 'code') return code;
-    if (name === 'year') return date.slice(0, 4);
-    if (name === 'yyyymm') return date.slice(0, 4) + date.slice(5, 7);
-    return String(serial).padStart(width ? Number(width) : 1, '0');
-  });
 }
 
 /** Where the file goes: documents/<year of 发布日期>/<publisher id>-<serial>.md (年报: documents/annual-reports/<id>-<year>.md). */

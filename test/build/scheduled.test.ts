@@ -9,6 +9,7 @@ import { listFiles } from '../helpers/html.ts';
 import { SAMPLE_CONTENT, TODAY } from '../helpers/paths.ts';
 import { browseCounts, readPage, statedTotal } from '../helpers/site.ts';
 import { partition, readBodies, readSources, readYaml, slugFromIndexNo } from '../helpers/sources.ts';
+import { formatIndexNo } from '../../src/lib/index-no.ts';
 
 const FILE = 'documents/2027/scheduled-build-test.md';
 const TITLE = '示例县构建测试定时发布文件（不应出现在网站上）';
@@ -18,15 +19,6 @@ const WRITTEN = '2026-11-20';
 interface SiteYaml {
   organisation: { code: string };
   index_no: { pattern: string; year_from?: string };
-}
-
-/** Formats a 索引号 by the site's pattern: {code} {year} {yyyymm} {serial:N}. */
-function formatIndexNo(pattern: string, code: string, date: string, serial: number): string {
-  return pattern
-    .replace(/\{code\}/g, code)
-    .replace(/\{year\}/g, date.slice(0, 4))
-    .replace(/\{yyyymm\}/g, date.slice(0, 4) + date.slice(5, 7))
-    .replace(/\{serial(?::(\d+))?\}/g, (_m, n: string | undefined) => String(serial).padStart(Number(n ?? 1), '0'));
 }
 
 function plan() {
