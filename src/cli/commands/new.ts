@@ -7,6 +7,7 @@ import * as prompts from '@clack/prompts';
 import type { Command } from 'commander';
 import { compileIndexPattern, isUsableIndexPattern } from '../../lib/index-no.ts';
 import { newDocumentPath, newDocumentText, nextIndexNo, type NewDocumentInput } from '../../lib/new-document.ts';
+import { NameIndex } from '../../lib/names.ts';
 import { loadSite } from '../../lib/site.ts';
 import { run as writeReportTemplate, formatForYear } from '../../../scripts/report-template.mjs';
 import { runCheck } from './check.ts';
@@ -49,6 +50,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export async function runNew(ctx: ReturnType<typeof contextOf>, options: NewOptions): Promise<number> {
   const site = loadSite(ctx.contentDir, { today: ctx.today, now: ctx.now });
   const { settings } = site;
+  const names = new NameIndex(site.publishers, site.topics, site.genres, site.sections);
   if (!isUsableIndexPattern(settings.indexNo.pattern))
     throw new UsageError('site.yaml 中的索引号格式 index_no.pattern 不可用：先运行 npx gongkai check 改正。');
   const interactive = !ctx.json && process.stdin.isTTY && process.stdout.isTTY;
@@ -71,20 +73,26 @@ export async function runNew(ctx: ReturnType<typeof contextOf>, options: NewOpti
       options: site.publishers.map((p) => ({ value: p.name, label: p.name, hint: p.id })),
     }),
   );
-  const publisher = site.publishers.find((p) => p.name === publisherName || p.id === publisherName);
+  // the names the checks accept (full names, old names, aliases: names.ts), and the ids
+  const publisher = names.publisher(publisherName) ?? site.publishers.find((p) => p.id === publisherName);
   if (!publisher)
     throw new UsageError(
-      `发布机构“${publisherName}”不在 bodies.yaml 中。可用的机构：${site.publishers.map((p) => `${p.name}（${p.id}）`).join('、')}`,
+      `发布机构 / publisher（--publisher）“${publisherName}”不在机构清单 bodies.yaml 中。写机构全称或 id：${site.publishers.map((p) => `${p.name}（${p.id}）`).join('、')}；新机构先在 bodies.yaml 中添加。`,
     );
   const genreName = await ask(options.genre, '--genre', () =>
     prompts.select({ message: '体裁', options: site.genres.map((g) => ({ value: g.name, label: g.name })) }),
   );
-  const genre = site.genres.find((g) => g.name === genreName || g.id === genreName || g.aliases.includes(genreName));
-  if (!genre) throw new UsageError(`体裁“${genreName}”不是已知的体裁：${site.genres.map((g) => g.name).join('、')}`);
+  const genre = names.genre(genreName) ?? site.genres.find((g) => g.id === genreName);
+  if (!genre)
+    throw new UsageError(
+      `体裁 / genre（--genre）“${genreName}”不是已知的体裁。可写：${site.genres.map((g) => g.name).join('、')}；新体裁先在 genres.yaml 中添加。`,
+    );
   const annual = genre.id === 'annual-report';
   const reportYear = annual ? Number(options.year ?? Number(ctx.today.slice(0, 4)) - 1) : undefined;
   if (annual && !(reportYear! >= 2008 && reportYear! <= Number(ctx.today.slice(0, 4))))
-    throw new UsageError(`报告年度“${options.year}”不对：写四位年份，例如 --year 2025。`);
+    throw new UsageError(
+      `报告年度（--year）“${options.year}”不对：写报告统计的年份，四位数字，例如 --year 2025（2008 年至今年）。`,
+    );
   const title = await ask(
     options.title ?? (annual ? `${publisher.name}${reportYear}年政府信息公开工作年度报告` : undefined),
     '--title',
@@ -101,20 +109,22 @@ export async function runNew(ctx: ReturnType<typeof contextOf>, options: NewOpti
       options: site.topics.map((t) => ({ value: t.fullName, label: t.fullName })),
     }),
   );
-  const topic = site.topics.find((t) => t.fullName === topicName || t.aliases.includes(topicName));
+  const { topic } = names.topic(topicName);
   if (!topic)
-    throw new UsageError(`主题分类“${topicName}”不在主题分类表中（写“大类\\小类”，例如 综合政务\\政务公开）。`);
+    throw new UsageError(
+      `主题分类 / topic（--topic）“${topicName}”不在主题分类表中：写“大类\\小类”，例如 综合政务\\政务公开（全部分类见 docs/design.md）。`,
+    );
   const sectionName = await ask(options.section ?? (annual ? '政府信息公开年报' : undefined), '--section', () =>
     prompts.select({
       message: '栏目',
       options: site.sections.map((s) => ({ value: s.name, label: s.name, hint: s.description })),
     }),
   );
-  const section = site.sections.find(
-    (s) => s.name === sectionName || s.id === sectionName || s.aliases.includes(sectionName),
-  );
+  const section = names.section(sectionName) ?? site.sections.find((s) => s.id === sectionName);
   if (!section)
-    throw new UsageError(`栏目“${sectionName}”不是已知的栏目：${site.sections.map((s) => s.name).join('、')}`);
+    throw new UsageError(
+      `栏目 / section（--section）“${sectionName}”不是已知的栏目。可写：${site.sections.map((s) => s.name).join('、')}`,
+    );
   let normative = options.normative;
   if (normative === undefined && interactive && !annual && genre.id !== 'interpretation') {
     const answer = await prompts.select({
@@ -129,14 +139,19 @@ export async function runNew(ctx: ReturnType<typeof contextOf>, options: NewOpti
     normative = answer || undefined;
   }
   if (normative && normative !== '规章' && normative !== '行政规范性文件')
-    throw new UsageError(`规范性文件类别“${normative}”不对：只能写 规章 或 行政规范性文件。`);
+    throw new UsageError(
+      `规范性文件类别 / normative（--normative）“${normative}”不对：只能写 规章 或 行政规范性文件；不是规范性文件时不写这个参数。`,
+    );
   const written = options.written ?? ctx.today;
   const published = options.published ?? ctx.today;
   for (const [flag, v] of [
     ['--written', written],
     ['--published', published],
   ] as const)
-    if (!DATE.test(v)) throw new UsageError(`${flag} 的日期“${v}”不对：写成 年-月-日，例如 ${ctx.today}。`);
+    if (!DATE.test(v))
+      throw new UsageError(
+        `${flag === '--written' ? '成文日期 / written' : '发布日期 / published'}（${flag}）“${v}”不对：写成 年-月-日，例如 ${ctx.today}。`,
+      );
 
   const pattern = compileIndexPattern(settings.indexNo.pattern);
   const code = publisher.code ?? settings.organisation.code;
@@ -161,7 +176,10 @@ export async function runNew(ctx: ReturnType<typeof contextOf>, options: NewOpti
   };
   const rel = newDocumentPath(input, indexNo);
   const file = path.join(ctx.contentDir, rel);
-  if (existsSync(file)) throw new UsageError(`文件 ${ctx.contentPrefix}${rel} 已经存在，不会覆盖。`);
+  if (existsSync(file))
+    throw new UsageError(
+      `文件 ${ctx.contentPrefix}${rel} 已经存在，不会覆盖：核对是否已经新建过；确需另建时先把已有的文件改名。`,
+    );
   const written_: string[] = [];
   if (annual) {
     if (reportYear! < 2019)
