@@ -2,6 +2,7 @@
 // `--json` for tools, and exit codes a CI job or a git hook can act on (EXIT below).
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.ts';
+import { registerDeploy } from './commands/deploy.ts';
 import { registerHook } from './commands/hook.ts';
 import { registerImportDoc } from './commands/import-doc.ts';
 import { registerImportReport } from './commands/import-report.ts';
@@ -25,6 +26,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerImportDoc,
   registerImportReport,
   registerHook,
+  registerDeploy,
 ];
 
 /** Commander's help headings, in the editors' language (they are passed through styleTitle). */
