@@ -18,6 +18,15 @@ export const CARRIED_FILE = '.gongkai-carried.json';
 export const RELEASE_FORMAT = 'gongkai-release/1';
 export const DEFAULT_KEEP = 5;
 
+/** A deploy or rollback that stops: `refused` (exit 2: the operator's to fix) or `failed` (exit 3: transfer, server). */
+export class DeployError extends Error {
+  readonly kind: 'refused' | 'failed';
+  constructor(message: string, kind: 'refused' | 'failed' = 'refused') {
+    super(message);
+    this.kind = kind;
+  }
+}
+
 /**
  * Immutable assets a page or a search loads after the page itself: Astro's hashed CSS/JS, and the
  * search index (Pagefind's hashed chunks, and the shard entry files, exact-match and 繁→简 tables a

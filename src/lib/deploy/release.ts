@@ -22,6 +22,7 @@ import {
 } from './manifest.ts';
 import {
   CARRIED_FILE,
+  DeployError,
   diffManifests,
   filesToCarry,
   formatBytes,
@@ -43,16 +44,8 @@ import {
   type ReleaseInfo,
   type ReleaseMeta,
 } from './plan.ts';
+export { DeployError } from './plan.ts';
 import { lockIsStale, type LockOwner, type Target, type TargetState } from './target.ts';
-
-/** A deploy or rollback that stops: `refused` (exit 2: the operator's to fix) or `failed` (exit 3: transfer, server). */
-export class DeployError extends Error {
-  readonly kind: 'refused' | 'failed';
-  constructor(message: string, kind: 'refused' | 'failed' = 'refused') {
-    super(message);
-    this.kind = kind;
-  }
-}
 
 export interface Log {
   info(line: string): void;

@@ -24,9 +24,10 @@ import {
   writeFileSync,
   chmodSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sha256File } from './manifest.ts';
-import { CURRENT, LOCK_DIR, RELEASE_META, RELEASES_DIR, type ReleaseMeta } from './plan.ts';
+import { CURRENT, DeployError, LOCK_DIR, RELEASE_META, RELEASES_DIR, type ReleaseMeta } from './plan.ts';
 
 export interface LockOwner {
   host: string;
@@ -353,6 +354,17 @@ export class SshTarget implements Target {
     this.dir = dir.replace(/\/+$/, '') || '/';
     this.ssh = splitCommand(ssh);
     if (!this.ssh.length) throw new Error('ssh 命令为空');
+    // one connection for the dozen commands of a release (rsync's included), unless the operator's
+    // ssh command sets its own multiplexing; the master ends 15 s after the last command
+    if (!this.ssh.some((w) => /^-?o?\s*Control(Path|Master)/i.test(w) || /^-S/.test(w)))
+      this.ssh.push(
+        '-o',
+        'ControlMaster=auto',
+        '-o',
+        `ControlPath=${path.join(tmpdir(), 'gongkai-ssh-%C')}`,
+        '-o',
+        'ControlPersist=15',
+      );
     this.label = `${host}:${this.dir}（ssh）`;
   }
 
@@ -360,7 +372,10 @@ export class SshTarget implements Target {
   private async sh(script: string, input?: string | Buffer, what = '远程命令'): Promise<string> {
     const r = await this.exec(`cd ${shq(this.dir)} && ${script}`, input);
     if (r.code !== 0)
-      throw new Error(`${what}在 ${this.host} 上失败（退出码 ${r.code}）：${r.stderr.trim() || r.stdout.trim()}`);
+      throw new DeployError(
+        `${what}在 ${this.host} 上失败（退出码 ${r.code}）：${r.stderr.trim() || r.stdout.trim()}`,
+        'failed',
+      );
     return r.stdout;
   }
 
@@ -368,8 +383,9 @@ export class SshTarget implements Target {
     return run([...this.ssh, this.host, script], input, onLine).then((r) => {
       // ssh itself failed (255): no connection, a refused key
       if (r.code === 255)
-        throw new Error(
+        throw new DeployError(
           `无法通过 ssh 连接 ${this.host}：${r.stderr.trim()}\n请检查主机、用户、密钥（--ssh 或环境变量 GONGKAI_DEPLOY_SSH）。`,
+          'failed',
         );
       return r;
     });
@@ -377,7 +393,7 @@ export class SshTarget implements Target {
 
   async init(): Promise<void> {
     const r = await this.exec(`mkdir -p ${shq(this.dir)}/${RELEASES_DIR}`);
-    if (r.code !== 0) throw new Error(`无法在 ${this.host} 上创建 ${this.dir}/${RELEASES_DIR}：${r.stderr.trim()}`);
+    if (r.code !== 0) throw new DeployError(`无法在 ${this.host} 上创建 ${this.dir}/${RELEASES_DIR}：${r.stderr.trim()}`, 'failed');
   }
 
   async lock(owner: LockOwner): Promise<LockOwner | 'unknown' | null> {
@@ -402,7 +418,7 @@ export class SshTarget implements Target {
         `if [ -d ${RELEASES_DIR} ]; then for d in ${RELEASES_DIR}/*; do [ -d "$d" ] || continue; echo "ENTRY \${d#${RELEASES_DIR}/}"; ` +
         `if [ -f "$d/${RELEASE_META}" ]; then printf 'META '; tr -d '\\n' < "$d/${RELEASE_META}"; echo; fi; done; fi`,
     );
-    if (r.code !== 0) throw new Error(`读取 ${this.label} 的发布目录失败：${r.stderr.trim()}`);
+    if (r.code !== 0) throw new DeployError(`读取 ${this.label} 的发布目录失败：${r.stderr.trim()}`, 'failed');
     const state: TargetState = { exists: true, current: null, entries: [] };
     for (const line of r.stdout.split('\n')) {
       if (line === 'NODIR') return { exists: false, current: null, entries: [] };
@@ -469,7 +485,7 @@ export class SshTarget implements Target {
         if (line && !line.endsWith('/')) progress(++done, paths.length);
       },
     );
-    if (r.code !== 0) throw new Error(`rsync 上传到 ${this.label} 失败（退出码 ${r.code}）：${r.stderr.trim()}`);
+    if (r.code !== 0) throw new DeployError(`rsync 上传到 ${this.label} 失败（退出码 ${r.code}）：${r.stderr.trim()}`, 'failed');
     progress(paths.length, paths.length);
   }
 
