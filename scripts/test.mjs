@@ -133,7 +133,7 @@ if (!existsSync(vitest)) fail(`${vitest} not found: run npm install first.`);
 const node = nodeBinary();
 const args = process.argv.slice(2).filter((a) => a !== '--no-code-checks');
 say(
-  `running vitest (projects unit, build, browser) with Node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`,
+  `running vitest (projects unit, build, browser, deploy) with Node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`,
 );
 // One id per run: the build helper builds each fixture once per run and reuses it across projects.
 env.GONGKAI_TEST_RUN ??= `${Date.now()}-${process.pid}`;
