@@ -285,15 +285,16 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     };
     await target.makeDir(partial);
     try {
-      if (linkFrom.length) {
+      // unchanged files and the carried ones both come from the current release: one pass
+      const fromCurrent = [...linkFrom.map((f) => f.path), ...carry.map((f) => f.path)];
+      if (fromCurrent.length) {
         const t = Date.now();
-        await target.link(
-          releaseDir(current!),
-          partial,
-          linkFrom.map((f) => f.path),
-          false,
+        await target.link(releaseDir(current!), partial, fromCurrent, false);
+        log.info(
+          `硬链接 ${formatCount(linkFrom.length)} 个未变文件` +
+            (carry.length ? `和上一版本的 ${formatCount(carry.length)} 个资源文件` : '') +
+            `（${formatSeconds(Date.now() - t)}）`,
         );
-        log.info(`硬链接 ${formatCount(linkFrom.length)} 个未变文件（${formatSeconds(Date.now() - t)}）`);
       }
       const t = Date.now();
       log.info(`上传 ${formatCount(copy.length)} 个文件（${formatBytes(copiedBytes)}）……`);
@@ -304,13 +305,6 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         progressLogger(log, '上传中：已复制'),
       );
       log.info(`上传完成（${formatSeconds(Date.now() - t)}）`);
-      if (carry.length)
-        await target.link(
-          releaseDir(current!),
-          partial,
-          carry.map((f) => f.path),
-          false,
-        );
       const carried: CarriedList = { files: carry };
       await target.writeText(`${partial}/${CARRIED_FILE}`, JSON.stringify(carried) + '\n');
       const v = Date.now();
@@ -329,8 +323,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       log.info(
         `校验：${formatCount(manifest.files.length + carry.length)} 个文件的大小和 SHA-256 与清单一致（${formatSeconds(Date.now() - v)}）`,
       );
-      await target.writeText(`${partial}/${RELEASE_META}`, JSON.stringify(meta) + '\n');
-      await target.rename(partial, releaseDir(id));
+      await target.finish(partial, id, JSON.stringify(meta) + '\n');
     } catch (e) {
       try {
         await target.remove([partial]);
@@ -339,7 +332,6 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       }
       throw e;
     }
-    await target.switchCurrent(id);
     log.info(`已切换：current → ${releaseDir(id)}${current ? `（原为 ${releaseDir(current)}）` : ''}`);
 
     const after: ReleaseInfo[] = [...releases, { id, meta }];

@@ -80,6 +80,11 @@ export interface Target {
   rename(from: string, to: string): Promise<void>;
   /** current.tmp → releases/<id>, then renamed over `current` (one rename(2): atomic). */
   switchCurrent(id: string): Promise<void>;
+  /**
+   * A verified upload goes live: `meta` written to partial/RELEASE_META, partial renamed to
+   * releases/<id>, current switched to it (one command on a server).
+   */
+  finish(partial: string, id: string, meta: string): Promise<void>;
 }
 
 /** `user@host:DIR` or `host:DIR` (ssh); anything else is a local path. */
@@ -308,6 +313,12 @@ export class LocalTarget implements Target {
     symlinkSync(`${RELEASES_DIR}/${id}`, tmp);
     renameSync(tmp, this.abs(CURRENT));
   }
+
+  async finish(partial: string, id: string, meta: string): Promise<void> {
+    await this.writeText(`${partial}/${RELEASE_META}`, meta);
+    await this.rename(partial, `${RELEASES_DIR}/${id}`);
+    await this.switchCurrent(id);
+  }
 }
 
 export interface RunResult {
@@ -391,18 +402,22 @@ export class SshTarget implements Target {
     });
   }
 
+  /** Made by lock(), which a deploy takes next: one ssh command fewer. */
+  private wantInit = false;
   async init(): Promise<void> {
-    const r = await this.exec(`mkdir -p ${shq(this.dir)}/${RELEASES_DIR}`);
-    if (r.code !== 0) throw new DeployError(`无法在 ${this.host} 上创建 ${this.dir}/${RELEASES_DIR}：${r.stderr.trim()}`, 'failed');
+    this.wantInit = true;
   }
 
   async lock(owner: LockOwner): Promise<LockOwner | 'unknown' | null> {
-    const out = await this.sh(
-      `if mkdir ${LOCK_DIR} 2>/dev/null; then printf '%s' ${shq(JSON.stringify(owner))} > ${LOCK_DIR}/owner && echo ACQUIRED; ` +
+    const init = this.wantInit ? `mkdir -p ${shq(this.dir)}/${RELEASES_DIR} && ` : '';
+    const r = await this.exec(
+      `${init}cd ${shq(this.dir)} && if mkdir ${LOCK_DIR} 2>/dev/null; then printf '%s' ${shq(JSON.stringify(owner))} > ${LOCK_DIR}/owner && echo ACQUIRED; ` +
         `else cat ${LOCK_DIR}/owner 2>/dev/null; echo; echo HELD; fi`,
-      undefined,
-      '加锁',
     );
+    if (r.code !== 0)
+      throw new DeployError(`无法在 ${this.host} 上使用 ${this.dir}（创建目录或加锁失败）：${r.stderr.trim()}`, 'failed');
+    this.wantInit = false;
+    const out = r.stdout;
     if (out.trim().endsWith('ACQUIRED')) return null;
     return parseOwner(out.replace(/\n?HELD\s*$/, '').trim());
   }
@@ -447,19 +462,23 @@ export class SshTarget implements Target {
     if (rels.length) await this.sh(`rm -rf ${rels.map(shq).join(' ')}`, undefined, '删除');
   }
 
+  /** A directory to make: made by the next link (rsync makes an upload's destination itself). */
+  private pendingDir: string | null = null;
   async makeDir(rel: string): Promise<void> {
-    await this.sh(`mkdir -p ${shq(rel)} && chmod 755 ${shq(rel)}`, undefined, '创建目录');
+    this.pendingDir = rel;
   }
 
   async link(fromDir: string, toDir: string, paths: string[], replace: boolean): Promise<void> {
     if (!paths.length) return;
+    const mkdir = this.pendingDir === toDir ? `mkdir -p ${shq(toDir)} && chmod 755 ${shq(toDir)} && ` : '';
     // one cp per few thousand files (xargs), not one process per file
     const dest = path.posix.relative(fromDir, toDir);
     await this.sh(
-      `cd ${shq(fromDir)} && xargs -0 -r cp -l --parents${replace ? ' --remove-destination' : ''} -t ${shq(dest)} --`,
+      `${mkdir}cd ${shq(fromDir)} && xargs -0 -r cp -l --parents${replace ? ' --remove-destination' : ''} -t ${shq(dest)} --`,
       Buffer.from(paths.join('\0')),
       '建立硬链接',
     );
+    if (mkdir) this.pendingDir = null;
   }
 
   async upload(localDir: string, toDir: string, paths: string[], progress: Progress): Promise<void> {
@@ -512,10 +531,19 @@ export class SshTarget implements Target {
     await this.sh(`mv -T ${shq(from)} ${shq(to)}`, undefined, '重命名');
   }
 
+  private static switchScript(id: string): string {
+    return `ln -sfn ${shq(`${RELEASES_DIR}/${id}`)} ${CURRENT}.tmp && mv -T ${CURRENT}.tmp ${CURRENT}`;
+  }
+
   async switchCurrent(id: string): Promise<void> {
+    await this.sh(SshTarget.switchScript(id), undefined, '切换 current');
+  }
+
+  async finish(partial: string, id: string, meta: string): Promise<void> {
     await this.sh(
-      `ln -sfn ${shq(`${RELEASES_DIR}/${id}`)} ${CURRENT}.tmp && mv -T ${CURRENT}.tmp ${CURRENT}`,
-      undefined,
+      `cat > ${shq(`${partial}/${RELEASE_META}`)} && chmod 644 ${shq(`${partial}/${RELEASE_META}`)} && ` +
+        `mv -T ${shq(partial)} ${shq(`${RELEASES_DIR}/${id}`)} && ${SshTarget.switchScript(id)}`,
+      meta,
       '切换 current',
     );
   }
