@@ -189,7 +189,7 @@ beforeAll(async () => {
     .map((p) => p.replace(/index\.html$/, ''));
   const first = await deployTo(dists.r1!);
   expect(first.code, first.output).toBe(0);
-  nginx = await startNginx({ root: path.join(site, 'current'), base: BASE, name: 'deploy-nginx' });
+  nginx = await startNginx({ root: path.join(site, 'current'), base: BASE, name: 'deploy-nginx-server' });
 });
 
 afterAll(async () => {

@@ -1,11 +1,12 @@
 // A MINIMAL stand-in for test/helpers/nginx.ts (the nginx engineer's helper, which runs nginx with the
 // configuration `npm run nginx-config` writes): Debian's nginx on a loopback port serving `root`
 // (a deployment's `current` symlink) under `base`, with only what serving a switched symlink needs —
-// symlinks followed per request (`disable_symlinks off`, no open_file_cache), directory URLs to
+// symlinks followed per request (`disable_symlinks off`, no open_file_cache; the base is a symlink
+// to `root` in a document root of its own), directory URLs to
 // index.html. Same call shape (`startNginx({ root, base }) → { url, origin, stop }`): when that helper
 // is in main, test/deploy/deploy-nginx.test.ts imports it instead and this file goes.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { TMP } from './paths.ts';
@@ -30,7 +31,15 @@ export async function startNginx(options: { root: string; base?: string; name?: 
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'tmp'), { recursive: true });
   const port = await freePort();
-  const root = path.resolve(options.root);
+  // root, not alias (alias with try_files has long-standing nginx quirks): a document root holding
+  // the base as a symlink to the served directory
+  let root = path.resolve(options.root);
+  if (base !== '/') {
+    const www = path.join(dir, 'www');
+    mkdirSync(path.dirname(path.join(www, base.replace(/\/$/, ''))), { recursive: true });
+    symlinkSync(root, path.join(www, base.replace(/\/$/, '')));
+    root = www;
+  }
   const conf = path.join(dir, 'nginx.conf');
   writeFileSync(
     conf,
@@ -55,7 +64,7 @@ http {
   server {
     listen 127.0.0.1:${port};
     location ^~ ${base} {
-      alias ${root}/;
+      root ${root};
       disable_symlinks off;
       open_file_cache off;
       index index.html;
