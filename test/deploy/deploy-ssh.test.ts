@@ -91,7 +91,15 @@ describe('gongkai deploy over ssh', () => {
   it('fails with exit 3 and a Chinese message when ssh cannot connect (nothing listens on the port)', async () => {
     // a port nothing listens on (a closed one: the sshd's port, taken and released)
     const closed = await freePort();
-    const r = await gongkai(['deploy', '--to', remote(), '--dist', distA, '--ssh', sshd.ssh.replace(/-p \d+/, `-p ${closed}`)]);
+    const r = await gongkai([
+      'deploy',
+      '--to',
+      remote(),
+      '--dist',
+      distA,
+      '--ssh',
+      sshd.ssh.replace(/-p \d+/, `-p ${closed}`),
+    ]);
     expect(r.code, r.output).toBe(3);
     expect(r.stderr).toContain('无法通过 ssh 连接');
     expect(currentRelease(site)).toBe(idA);

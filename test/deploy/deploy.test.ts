@@ -84,9 +84,17 @@ describe('gongkai deploy to a local directory', () => {
     expect(releases.a).toMatch(/^[0-9A-Za-z]+-\d{8}T\d{6}Z(-\d+)?$/);
     expect(readdirSync(path.join(site, 'releases'))).toEqual([releases.a]);
     expectServes(mA);
-    expect(readFileSync(rel(releases.a, 'manifest.json'), 'utf8')).toBe(readFileSync(path.join(distA, 'manifest.json'), 'utf8'));
+    expect(readFileSync(rel(releases.a, 'manifest.json'), 'utf8')).toBe(
+      readFileSync(path.join(distA, 'manifest.json'), 'utf8'),
+    );
     const meta = JSON.parse(readFileSync(rel(releases.a, RELEASE_META), 'utf8'));
-    expect(meta).toMatchObject({ id: releases.a, previous: null, files: mA.files.length, copied: mA.files.length, linked: 0 });
+    expect(meta).toMatchObject({
+      id: releases.a,
+      previous: null,
+      files: mA.files.length,
+      copied: mA.files.length,
+      linked: 0,
+    });
     expect(r.stdout).toContain(`部署完成：版本 ${releases.a}`);
     expect(r.stdout).toContain(`复制 ${mA.files.length.toLocaleString('en-US')} 个`);
   });

@@ -14,7 +14,13 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { createManifest, MANIFEST_FILE, readManifest, serialiseManifest, type Manifest } from '../../src/lib/deploy/manifest.ts';
+import {
+  createManifest,
+  MANIFEST_FILE,
+  readManifest,
+  serialiseManifest,
+  type Manifest,
+} from '../../src/lib/deploy/manifest.ts';
 import { assertBuilt, buildSite, type BuildResult } from './build.ts';
 import { setField } from './fixture.ts';
 import { ROOT, TMP } from './paths.ts';

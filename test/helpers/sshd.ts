@@ -15,7 +15,9 @@ export function requireSshTools(): void {
     t.startsWith('/') ? !existsSync(t) : spawnSync('sh', ['-c', `command -v ${t}`]).status !== 0,
   );
   if (missing.length)
-    throw new Error(`the deploy-over-ssh tests need ${missing.join(', ')}. Install them as root:\n\n    ${SSH_APT_LINE}\n`);
+    throw new Error(
+      `the deploy-over-ssh tests need ${missing.join(', ')}. Install them as root:\n\n    ${SSH_APT_LINE}\n`,
+    );
 }
 
 export function freePort(): Promise<number> {

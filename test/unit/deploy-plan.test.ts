@@ -158,7 +158,11 @@ describe('targets', () => {
   it('tell ssh targets from local paths', () => {
     expect(parseTarget('/srv/www/xxgk')).toEqual({ remote: false, dir: '/srv/www/xxgk' });
     expect(parseTarget('./out:x')).toEqual({ remote: false, dir: './out:x' });
-    expect(parseTarget('deploy@web1:/srv/www/xxgk')).toEqual({ remote: true, host: 'deploy@web1', dir: '/srv/www/xxgk' });
+    expect(parseTarget('deploy@web1:/srv/www/xxgk')).toEqual({
+      remote: true,
+      host: 'deploy@web1',
+      dir: '/srv/www/xxgk',
+    });
     expect(parseTarget('web1.example.gov.cn:/srv')).toEqual({ remote: true, host: 'web1.example.gov.cn', dir: '/srv' });
     expect(parseTarget('root@[::1]:/srv')).toEqual({ remote: true, host: 'root@[::1]', dir: '/srv' });
     expect(parseTarget('C:\\www')).toEqual({ remote: false, dir: 'C:\\www' });

@@ -98,7 +98,9 @@ export function registerDeploy(program: Command): void {
 
   program
     .command('rollback')
-    .description('回滚：把 current 原子切换回上一版本（或 --to-release 指定的版本）；不会重新公开已撤回的文件，除非 --force')
+    .description(
+      '回滚：把 current 原子切换回上一版本（或 --to-release 指定的版本）；不会重新公开已撤回的文件，除非 --force',
+    )
     .option('--to <dir>', targetHelp)
     .option('--to-release <id>', '回滚到的版本（默认：当前版本所替换的版本）')
     .option('--list', '列出目标中的版本，不回滚')

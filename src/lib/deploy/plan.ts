@@ -61,7 +61,10 @@ export interface CarriedList {
 
 /** `YYYYMMDDTHHMMSSZ` in UTC. */
 export function releaseTime(date: Date): string {
-  return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** A commit for a release name: letters and digits only, at most 12. */

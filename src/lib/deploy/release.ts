@@ -33,7 +33,6 @@ import {
   PARTIAL_SUFFIX,
   previousRelease,
   RELEASE_FORMAT,
-  RELEASE_META,
   RELEASES_DIR,
   releaseId,
   releasesToRemove,
@@ -341,7 +340,9 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       log.info(`删除旧版本（保留最近 ${options.keep} 个）：${remove.join('、')}`);
     }
 
-    const oldRedirects = current ? await readJsonAt<RedirectsJson>(target, `${releaseDir(current)}/redirects.json`) : null;
+    const oldRedirects = current
+      ? await readJsonAt<RedirectsJson>(target, `${releaseDir(current)}/redirects.json`)
+      : null;
     const newRedirects = readLocalJson<RedirectsJson>(path.join(options.dist, 'redirects.json'));
     const before = new Set(oldRedirects?.withdrawn ?? []);
     const siteBase = (manifest.base || '/').replace(/\/?$/, '/');
@@ -408,7 +409,7 @@ export function deploySummary(r: DeployResult, target: Target, verbose: boolean)
     ] as const)
       for (const p of paths) lines.push(`  ${label}  ${p}`);
   }
-  lines.push(`  回滚到上一版本：npm run rollback -- --to ${targetSpec(target)}`);
+  if (r.previous) lines.push(`  回滚到上一版本：npm run rollback -- --to ${targetSpec(target)}`);
   return lines.join('\n');
 }
 
@@ -447,7 +448,9 @@ export async function rollback(options: RollbackOptions): Promise<RollbackResult
     const releases = releasesOf(state);
     const to = options.toRelease ?? previousRelease(releases, current);
     if (!to)
-      throw new DeployError(`当前版本 ${current} 之前没有可回滚的版本（用 npm run rollback -- --list 查看目标中的版本）。`);
+      throw new DeployError(
+        `当前版本 ${current} 之前没有可回滚的版本（用 npm run rollback -- --list 查看目标中的版本）。`,
+      );
     if (to === current) throw new DeployError(`${to} 已是当前版本，无需回滚。`);
     const entry = releases.find((r) => r.id === to);
     if (!entry || !entry.meta)
@@ -471,8 +474,7 @@ export async function rollback(options: RollbackOptions): Promise<RollbackResult
           `${listSome(urls)}\n` +
           '请改为修正内容后重新构建、部署；如确认这些内容可以重新公开，加 --force 回滚。',
       );
-    if (republished.length)
-      log.warn(`按 --force 回滚：以下已撤回的文件将重新公开：\n${listSome(urls)}`);
+    if (republished.length) log.warn(`按 --force 回滚：以下已撤回的文件将重新公开：\n${listSome(urls)}`);
 
     // the release rolled back to keeps the current one's assets it lacks: pages and searches opened
     // before the switch finish
@@ -515,11 +517,11 @@ export async function rollback(options: RollbackOptions): Promise<RollbackResult
 }
 
 export function rollbackSummary(r: RollbackResult, target: Target): string {
-  const lines = [
-    `回滚完成：current → ${r.to}（原为 ${r.from}），目标 ${target.label}，用时 ${formatSeconds(r.ms)}`,
-  ];
+  const lines = [`回滚完成：current → ${r.to}（原为 ${r.from}），目标 ${target.label}，用时 ${formatSeconds(r.ms)}`];
   if (r.carried)
-    lines.push(`  ${r.to} 另保留了 ${r.from} 的 ${formatCount(r.carried)} 个样式、脚本和搜索索引文件，使切换前开始的搜索能够完成`);
+    lines.push(
+      `  ${r.to} 另保留了 ${r.from} 的 ${formatCount(r.carried)} 个样式、脚本和搜索索引文件，使切换前开始的搜索能够完成`,
+    );
   if (r.republished.length) lines.push(`  已按 --force 重新公开 ${r.republished.length} 份已撤回的文件`);
   lines.push(`  ${r.from} 仍保留，可用 npm run rollback -- --to ${targetSpec(target)} --to-release ${r.from} 回到它`);
   return lines.join('\n');

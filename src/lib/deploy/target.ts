@@ -88,7 +88,9 @@ export interface Target {
 }
 
 /** `user@host:DIR` or `host:DIR` (ssh); anything else is a local path. */
-export function parseTarget(spec: string): { remote: false; dir: string } | { remote: true; host: string; dir: string } {
+export function parseTarget(
+  spec: string,
+): { remote: false; dir: string } | { remote: true; host: string; dir: string } {
   const m = /^((?:[^@/:\s]+@)?(?:\[[0-9a-fA-F:]+\]|[^@/:\s]+)):(.*)$/.exec(spec);
   // a Windows drive letter (C:\…) is a local path
   if (m && !/^[A-Za-z]$/.test(m[1]!)) return { remote: true, host: m[1]!, dir: m[2] || '.' };
@@ -415,7 +417,10 @@ export class SshTarget implements Target {
         `else cat ${LOCK_DIR}/owner 2>/dev/null; echo; echo HELD; fi`,
     );
     if (r.code !== 0)
-      throw new DeployError(`无法在 ${this.host} 上使用 ${this.dir}（创建目录或加锁失败）：${r.stderr.trim()}`, 'failed');
+      throw new DeployError(
+        `无法在 ${this.host} 上使用 ${this.dir}（创建目录或加锁失败）：${r.stderr.trim()}`,
+        'failed',
+      );
     this.wantInit = false;
     const out = r.stdout;
     if (out.trim().endsWith('ACQUIRED')) return null;
@@ -450,7 +455,11 @@ export class SshTarget implements Target {
   }
 
   async readText(rel: string): Promise<string | null> {
-    const out = await this.sh(`if [ -f ${shq(rel)} ]; then echo Y; cat ${shq(rel)}; else echo N; fi`, undefined, '读取文件');
+    const out = await this.sh(
+      `if [ -f ${shq(rel)} ]; then echo Y; cat ${shq(rel)}; else echo N; fi`,
+      undefined,
+      '读取文件',
+    );
     return out.startsWith('Y\n') ? out.slice(2) : null;
   }
 
@@ -504,7 +513,8 @@ export class SshTarget implements Target {
         if (line && !line.endsWith('/')) progress(++done, paths.length);
       },
     );
-    if (r.code !== 0) throw new DeployError(`rsync 上传到 ${this.label} 失败（退出码 ${r.code}）：${r.stderr.trim()}`, 'failed');
+    if (r.code !== 0)
+      throw new DeployError(`rsync 上传到 ${this.label} 失败（退出码 ${r.code}）：${r.stderr.trim()}`, 'failed');
     progress(paths.length, paths.length);
   }
 
@@ -522,7 +532,9 @@ export class SshTarget implements Target {
     const problems = lines
       .filter((l) => / FAILED( open or read)?$/.test(l))
       .map((l) =>
-        l.endsWith('FAILED open or read') ? `${l.replace(/: FAILED open or read$/, '')}：缺少` : `${l.replace(/: FAILED$/, '')}：SHA-256 与清单不符`,
+        l.endsWith('FAILED open or read')
+          ? `${l.replace(/: FAILED open or read$/, '')}：缺少`
+          : `${l.replace(/: FAILED$/, '')}：SHA-256 与清单不符`,
       );
     return problems.length ? problems : [`sha256sum 在 ${this.host} 上失败：${lines.join(' ').slice(0, 500) || exit}`];
   }
