@@ -180,12 +180,14 @@ async function readJsonAt<T>(target: Target, rel: string): Promise<T | null> {
   }
 }
 
-/** Logs progress at most once a second (and in CI, where nobody watches, just as often). */
+/** Logs progress: after the first second, then every 5 seconds (a long copy shows it is alive, a log stays short). */
 function progressLogger(log: Log, what: string): (done: number, total: number) => void {
   let last = Date.now();
+  let wait = 1000;
   return (done, total) => {
     const now = Date.now();
-    if (now - last < 1000 || done === total) return;
+    if (now - last < wait || done === total) return;
+    wait = 5000;
     last = now;
     log.info(`${what}：${formatCount(done)} / ${formatCount(total)} 个文件`);
   };
