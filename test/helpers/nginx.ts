@@ -32,6 +32,11 @@ export interface NginxOptions {
   redirectsFile?: string;
   /** site.yaml's attachment_types. */
   attachmentTypes?: string[];
+  /**
+   * Lines of the portal's own server around the included file (sub-path only), e.g. a regex location
+   * for static files or a server-level add_header, to prove the column's locations keep their answers.
+   */
+  portal?: string[];
   /** Name of the scratch directory under .tmp/ (default nginx-<pid>-<n>). */
   name?: string;
 }
@@ -128,6 +133,7 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
             '  server {',
             `    listen ${listen};`,
             '    server_name localhost;',
+            ...(options.portal ?? []).map((l) => `    ${l}`),
             `    include ${generated};`,
             '  }',
           ]),

@@ -64,6 +64,7 @@ const UNSAFE_ROOT = /[\s"'`;{}$\\#]/;
 
 /** A token as nginx reads it: bare when plain, else in double quotes. */
 function token(s: string): string {
+  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(s)) throw new NginxConfigError(`配置中不能含有控制字符：${JSON.stringify(s)}`);
   if (/^[\p{L}\p{N}/._~%:+=,@-]+$/u.test(s)) return s;
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
