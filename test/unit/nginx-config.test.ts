@@ -14,6 +14,7 @@ import {
   contentTypeOf,
   CSP,
   DOWNLOAD_EXTENSIONS,
+  IMMUTABLE_PATHS,
   securityHeaders,
 } from '../../src/lib/serve/headers.ts';
 import { nginxConfig, NginxConfigError } from '../../src/lib/serve/nginx.ts';
@@ -73,7 +74,8 @@ describe('nginxConfig: a column under /xxgk/', () => {
     const names = securityHeaders({ https: true }).map(([n]) => n);
     expect(names).toContain('Strict-Transport-Security');
     const withHeaders = all.filter((b) => b.lines.some((l) => l.startsWith('add_header ')));
-    expect(withHeaders.length).toBe(4); // the column, _astro, Pagefind's hashed files, downloads
+    // the column, each kind of hashed file, downloads
+    expect(withHeaders.length).toBe(2 + IMMUTABLE_PATHS.length);
     for (const b of withHeaders) {
       const set = b.lines.filter((l) => l.startsWith('add_header ')).map((l) => l.split(/\s+/)[1]);
       for (const n of [...names, 'Cache-Control']) expect(set, `${b.head}: ${n}`).toContain(n);
@@ -81,10 +83,11 @@ describe('nginxConfig: a column under /xxgk/', () => {
   });
 
   it('cache classes: a year for hashed names, revalidation for the rest', () => {
-    const astro = all.find((b) => b.head === 'location /xxgk/_astro/')!;
+    const astro = all.find((b) => b.head === 'location ~ "^/xxgk/(?:_astro\\/)"')!;
     expect(astro.lines).toContain(`add_header Cache-Control "${CACHE_CONTROL.immutable}" always;`);
-    expect(column.lines).toContain(`add_header Cache-Control ${CACHE_CONTROL.revalidate} always;`);
-    expect(text).toContain('"^/xxgk/pagefind/.*\\.(?:pf_meta|pf_index|pf_fragment|pf_filter)$"');
+    expect(column.lines).toContain(`add_header Cache-Control ${CACHE_CONTROL.short} always;`);
+    // a pattern ending in $ also takes its .gz (the class of x.gz is the class of x)
+    expect(text).toContain('\\.pf_meta)(?:\\.gz)?$)" {');
   });
 
   it('dotfiles answer 404, /.well-known/ excepted; office types download, PDF does not', () => {
@@ -125,7 +128,7 @@ describe('nginxConfig: a column at the host root', () => {
       expect.arrayContaining(['listen 127.0.0.1:8080;', 'server_name www.ceshi.gov.cn;', 'server_tokens off;']),
     );
     expect(all.find((b) => b.head === 'location /')?.lines).toContain(`root ${ROOT};`);
-    expect(all.some((b) => b.head === 'location /_astro/')).toBe(true);
+    expect(all.some((b) => b.head === 'location ~ "^/(?:_astro\\/)"')).toBe(true);
     expect(text).toContain('error_page 404 /404.html;');
     // https: the TLS lines are there, commented, for the operator to fill in
     expect(text).toMatch(/^\s*# listen 443 ssl/m);
@@ -247,6 +250,9 @@ describe('the serving policy (headers.ts)', () => {
     expect(cacheClassOf('_astro/index.Df0Fc97H.css')).toBe('immutable');
     expect(cacheClassOf('pagefind/s0/index/zh-cn_1255897.pf_index')).toBe('immutable');
     expect(cacheClassOf('pagefind/s0/pagefind.zh-cn_6615c441e898a.pf_meta')).toBe('immutable');
+    expect(cacheClassOf('pagefind/s0/fragment/zh-cn_13177a6.pf_fragment')).toBe('immutable');
+    expect(cacheClassOf('_astro/index.Df0Fc97H.css.gz')).toBe('immutable');
+    expect(cacheClassOf('index.html.gz')).toBe('short');
     for (const f of [
       'index.html',
       'pagefind/s0/pagefind.js',
@@ -256,7 +262,7 @@ describe('the serving policy (headers.ts)', () => {
       'doc/a/files/x.pdf',
       'prefs.js',
     ])
-      expect(cacheClassOf(f), f).toBe('revalidate');
+      expect(cacheClassOf(f), f).toBe('short');
   });
 
   it('PDFs open in the browser; office files download', () => {

@@ -148,29 +148,42 @@ export const DOWNLOAD_EXTENSIONS: readonly string[] = [
 ];
 
 /**
- * Cache classes (docs/decisions.md "Serving"): `immutable` for files whose name carries a hash of
- * their content (Astro's `_astro/` and Pagefind's index, metadata, fragment and filter files), kept
- * a year; `revalidate` for everything else — pages, Pagefind's unhashed entry files (pagefind.js,
- * pagefind-entry.json, the WebAssembly, the worker) that name the hashed ones, our search manifest,
- * feeds, open data and attachments — which a browser or CDN may keep but must check (ETag) before
- * using, so a new release, a withdrawal or a corrected attachment is seen at once.
+ * Cache classes (docs/decisions.md §19): `immutable` for files whose name carries a hash of their
+ * content, kept a year; `short` for everything else — pages, Pagefind's unhashed entry files
+ * (pagefind.js, pagefind-entry.json, the WebAssembly, the worker) that name the hashed ones, our search
+ * manifest, feeds, open data and attachments — which a browser or CDN may keep but must check (ETag)
+ * before using, so a new release, a withdrawal or a corrected attachment is seen at once.
+ *
+ * TODO(issue 14, output): the class names, IMMUTABLE_PATHS and cacheClassOf have the shape of the output
+ * engineer's src/lib/deploy/cache.ts (branch `output`); when it is in main, import them from there and
+ * keep only CACHE_CONTROL here.
  */
-export type CacheClass = 'immutable' | 'revalidate';
+export type CacheClass = 'immutable' | 'short';
 
 export const CACHE_CONTROL: Readonly<Record<CacheClass, string>> = {
   immutable: 'public, max-age=31536000, immutable',
-  revalidate: 'no-cache',
+  short: 'no-cache',
 };
 
-/** Directories (below base) whose every file has a content hash in its name. */
-export const HASHED_DIRS: readonly string[] = ['_astro/'];
-/** Below this directory (below base), files with these extensions have a content hash in their name. */
-export const HASHED_PAGEFIND = { dir: 'pagefind/', extensions: ['pf_meta', 'pf_index', 'pf_fragment', 'pf_filter'] };
+/**
+ * Paths below base (no leading '/') whose files are named by content hash. Each pattern's source is
+ * also a PCRE for nginx (nginx.ts anchors it below the base).
+ */
+export const IMMUTABLE_PATHS: readonly { what: string; pattern: RegExp }[] = [
+  { what: 'Astro/Vite 按内容哈希命名的样式、脚本和图标', pattern: /^_astro\// },
+  {
+    what: 'Pagefind 按内容哈希命名的索引文件',
+    pattern:
+      /^pagefind\/[^/]+\/(?:fragment\/[^/]+\.pf_fragment|index\/[^/]+\.pf_index|filter\/[^/]+\.pf_filter|pagefind\.[^/]+_[0-9a-f]+\.pf_meta)$/,
+  },
+  {
+    what: '站内搜索的精确匹配表和繁简对照表（按内容哈希命名）',
+    pattern: /^pagefind\/(?:exact|t2s)\/\d+\.[0-9a-f]{10}\.json$/,
+  },
+];
 
-/** The cache class of a path below base ('_astro/x.css', 'doc/a/index.html'). */
+/** The cache class of a path below base ('_astro/x.css', 'doc/a/index.html'); `x.gz` has the class of `x`. */
 export function cacheClassOf(file: string): CacheClass {
-  if (HASHED_DIRS.some((d) => file.startsWith(d))) return 'immutable';
-  if (file.startsWith(HASHED_PAGEFIND.dir) && HASHED_PAGEFIND.extensions.some((e) => file.endsWith(`.${e}`)))
-    return 'immutable';
-  return 'revalidate';
+  const p = file.replace(/^\/+/, '').replace(/\.gz$/, '');
+  return IMMUTABLE_PATHS.some((r) => r.pattern.test(p)) ? 'immutable' : 'short';
 }

@@ -26,8 +26,7 @@ import {
   CONTENT_TYPES,
   DEFAULT_CONTENT_TYPE,
   DOWNLOAD_EXTENSIONS,
-  HASHED_DIRS,
-  HASHED_PAGEFIND,
+  IMMUTABLE_PATHS,
   securityHeaders,
   type CacheClass,
 } from './headers.ts';
@@ -108,6 +107,19 @@ function sitePath(p: unknown, what: string): string {
       `redirects.json 中的${what} ${JSON.stringify(p)} 不是本站路径（应以 / 开头，不含空格、?、#、\\、..）。请重新运行 npm run build 生成它。`,
     );
   return decoded(p);
+}
+
+/**
+ * An IMMUTABLE_PATHS pattern (anchored below base) as the regex of an nginx location on the whole URI:
+ * the base before it, and `x.gz` in the class of `x` (cacheClassOf).
+ */
+function immutableRegex(base: string, pattern: RegExp): string {
+  let src = pattern.source;
+  if (!src.startsWith('^') || pattern.flags.replace(/[u]/g, ''))
+    throw new Error(`IMMUTABLE_PATHS: ${pattern} must start with ^ and have no flags`);
+  src = src.slice(1);
+  src = src.endsWith('$') && !src.endsWith('\\$') ? `${src.slice(0, -1)}(?:\\.gz)?$` : src;
+  return `^${regexEscape(base)}(?:${src})`;
 }
 
 /** The add_header lines of a location (always: on 404 and 410 answers too). */
@@ -225,22 +237,20 @@ export function nginxConfig(input: NginxInput): NginxConfig {
     ...errorPages,
     '',
     '# 网页和其他文件：浏览器和 CDN 每次使用前都要向服务器确认（新的发布、撤回立即可见）',
-    ...headers('revalidate'),
+    ...headers('short'),
     '',
     '# 隐藏文件（.git、.env 等）：不存在；/.well-known/ 除外',
     ...block(`location ~ ${regexToken('/\\.(?!well-known/)')}`, ['return 404;']),
     '',
-    '# 文件名含内容哈希的文件：缓存一年',
-    ...HASHED_DIRS.flatMap((dir) => block(`location ${token(under(dir))}`, headers('immutable'))),
-    ...block(
-      `location ~ ${regexToken(`^${regexEscape(under(HASHED_PAGEFIND.dir))}.*\\.(?:${HASHED_PAGEFIND.extensions.join('|')})$`)}`,
-      headers('immutable'),
+    '# 文件名含内容哈希的文件：缓存一年（x.gz 同 x）',
+    ...IMMUTABLE_PATHS.flatMap(({ pattern }) =>
+      block(`location ~ ${regexToken(immutableRegex(base, pattern))}`, headers('immutable')),
     ),
     '',
     '# 附件中浏览器不能直接打开的类型：下载（PDF、图片等在浏览器中打开）',
     ...block(
       `location ~* ${regexToken(`\\.(?:${downloads.join('|')})$`)}`,
-      headers('revalidate', [['Content-Disposition', 'attachment']]),
+      headers('short', [['Content-Disposition', 'attachment']]),
     ),
   ];
 
