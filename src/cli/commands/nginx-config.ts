@@ -179,7 +179,8 @@ export function operatorNotes(a: {
     '网站文件目录本身（--root，例如部署的 current 链接）切换后无需重启 nginx。',
   );
   if (a.base !== '/') {
-    // TODO(issue 14, discover): the lines come from src/lib/deploy/robots.ts (portalRobotsLines) once it is in main
+    // TODO(issue 14, discover): when src/lib/deploy/robots.ts is in main, print its lines here:
+    //   `门户网站的 robots.txt 需要加上以下几行：`, ...portalRobotsLines(siteUrl, base).map((l) => `  ${l}`)
     lines.push('', `门户网站的 robots.txt 由门户维护：专栏不在网站根路径，请让门户的 robots.txt 允许抓取 ${a.base}。`);
   }
   return lines;
