@@ -239,6 +239,8 @@ describe('the sample under /xxgk/, in the portal’s server', () => {
     const b = await get(`${nginx.origin}/xxgk`);
     expect([b.status, b.headers.location]).toEqual([301, '/xxgk/']);
     expect(securityProblems(a, true)).toEqual([]);
+    expect(securityProblems(b, true)).toEqual([]);
+    expect(b.headers['x-portal']).toBeUndefined();
   });
 
   it('dotfiles are missing (404 page), /.well-known/ is served', async () => {

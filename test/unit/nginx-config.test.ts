@@ -75,7 +75,7 @@ describe('nginxConfig: a column under /xxgk/', () => {
     expect(names).toContain('Strict-Transport-Security');
     const withHeaders = all.filter((b) => b.lines.some((l) => l.startsWith('add_header ')));
     // the column, each kind of hashed file, downloads
-    expect(withHeaders.length).toBe(2 + IMMUTABLE_PATHS.length);
+    expect(withHeaders.length).toBe(3 + IMMUTABLE_PATHS.length); // and the base without its slash
     for (const b of withHeaders) {
       const set = b.lines.filter((l) => l.startsWith('add_header ')).map((l) => l.split(/\s+/)[1]);
       for (const n of [...names, 'Cache-Control']) expect(set, `${b.head}: ${n}`).toContain(n);

@@ -357,6 +357,7 @@ export function nginxConfig(input: NginxInput): NginxConfig {
       ...block(`location = ${token(bare)}`, [
         'server_tokens off;',
         'absolute_redirect off;',
+        ...headers('short'),
         `return 301 ${token(base)}$is_args$args;`,
       ]),
       '',
