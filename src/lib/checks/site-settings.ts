@@ -76,7 +76,9 @@ function siteMarkProblem(f: SiteFile): string {
     case 'type':
       return `${what}不是网页能显示的图片（允许 ${TYPES}）。`;
     default:
-      return f.verdict ? describeVerdict(f.written, f.verdict, [...SITE_IMAGE_TYPES], 'image').message : what;
+      return f.verdict
+        ? `党政机关网站标识的${describeVerdict(f.written, f.verdict, [...SITE_IMAGE_TYPES], 'image').message}`
+        : `${what}不能发布。`;
   }
 }
 
