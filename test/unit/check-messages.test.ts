@@ -362,7 +362,8 @@ const siteFiles: Case[] = [
         line: 17,
         field: 'footer.conac.image',
         fieldZh: '标识图片',
-        message: '党政机关网站标识的图片“images/dzjg.pdf”不是网页能显示的图片（允许 .png、.jpg、.jpeg、.gif、.webp、.svg）。',
+        message:
+          '党政机关网站标识的图片“images/dzjg.pdf”不是网页能显示的图片（允许 .png、.jpg、.jpeg、.gif、.webp、.svg）。',
         fix: '使用 PNG、JPG、GIF、WebP 或 SVG 格式的标识图片（.png、.jpg、.jpeg、.gif、.webp、.svg）。',
       },
     ],

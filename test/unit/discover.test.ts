@@ -49,9 +49,25 @@ function meta(p: Partial<DocumentMeta>): DocumentMeta {
 
 // d1 is replaced by d2 (published later) and interpreted by d3; d4 was repealed without a replacement
 const d1 = meta({ published: '2020-05-01', supersededBySlug: 'd2', interpretations: ['d3'], validity: '废止' });
-const d2 = meta({ published: '2022-03-01', publishedAt: '2022-03-01 09:30', supersedes: ['d1'], docNo: '县政发〔2022〕1号' });
-const d3 = meta({ published: '2021-07-01', genreId: 'interpretation', sectionId: 'guide', summary: '解读，含逗号,和"引号"' });
-const d4 = meta({ published: '2019-01-01', publisherId: 'town', publisher: '镇政府', repealed: '2023-06-30', validity: '失效' });
+const d2 = meta({
+  published: '2022-03-01',
+  publishedAt: '2022-03-01 09:30',
+  supersedes: ['d1'],
+  docNo: '县政发〔2022〕1号',
+});
+const d3 = meta({
+  published: '2021-07-01',
+  genreId: 'interpretation',
+  sectionId: 'guide',
+  summary: '解读，含逗号,和"引号"',
+});
+const d4 = meta({
+  published: '2019-01-01',
+  publisherId: 'town',
+  publisher: '镇政府',
+  repealed: '2023-06-30',
+  validity: '失效',
+});
 // names documents that are not published (held back, withdrawn): they do not count
 const d5 = meta({ published: '2018-01-01', supersededBySlug: 'held-back', interpretations: ['withdrawn'] });
 const docs = [d1, d2, d3, d4, d5];
@@ -114,8 +130,7 @@ describe('the pages a sitemap lists', () => {
     expect(byPath.get('/section/guide/')?.lastmod).toBe('2021-07-01');
     // an empty list and the pages no document dates
     expect(byPath.get('/section/art20-15/')).toEqual({ path: '/section/art20-15/' });
-    for (const p of ['/apply/', '/apply/form/', '/search/', '/sitemap/'])
-      expect(byPath.get(p), p).toEqual({ path: p });
+    for (const p of ['/apply/', '/apply/form/', '/search/', '/sitemap/']) expect(byPath.get(p), p).toEqual({ path: p });
   });
 });
 
@@ -151,7 +166,11 @@ describe('sitemap.xml', () => {
     expect([index.name, index.ns]).toEqual(['sitemapindex', NS]);
     expect(locs(files[0]!.xml)).toEqual([1, 2, 3].map((n) => `${SITE}/xxgk/sitemap-${n}.xml`));
     // each part's lastmod is the latest of its pages (a part without dates has none)
-    expect(kids(index, 'sitemap').map((s) => childText(s, 'lastmod'))).toEqual(['2024-02-01', '2023-12-31', '2024-03-09']);
+    expect(kids(index, 'sitemap').map((s) => childText(s, 'lastmod'))).toEqual([
+      '2024-02-01',
+      '2023-12-31',
+      '2024-03-09',
+    ]);
     const parts = files.slice(1).map((f) => locs(f.xml));
     expect(parts.map((p) => p.length)).toEqual([2, 2, 1]);
     expect(parts.flat()).toEqual(pages.map((p) => url(p.path)));
@@ -200,7 +219,13 @@ describe('Atom feeds', () => {
       author: '县政府',
     });
     expect(FEED_SIZE).toBe(50);
-    expect(feedEntries(Array.from({ length: 60 }, () => d3), dates, url)).toHaveLength(FEED_SIZE);
+    expect(
+      feedEntries(
+        Array.from({ length: 60 }, () => d3),
+        dates,
+        url,
+      ),
+    ).toHaveLength(FEED_SIZE);
   });
 
   it('is a valid Atom document: id, title, updated, author, self and alternate links, entries', () => {
@@ -244,10 +269,32 @@ describe('the catalogue as open data', () => {
   const records = cat.all.map((d) => catalogueRecord(d, names, url));
 
   it('labels: the schema’s (名称 for the 条例’s title), ending with 网址', () => {
-    for (const key of ['index_no', 'summary', 'publisher', 'doc_no', 'written', 'published', 'topic', 'genre', 'validity'])
-      expect(CATALOGUE_FIELDS[key as keyof typeof CATALOGUE_FIELDS]).toBe(DOCUMENT_FIELDS.find((f) => f.path === key)!.label);
+    for (const key of [
+      'index_no',
+      'summary',
+      'publisher',
+      'doc_no',
+      'written',
+      'published',
+      'topic',
+      'genre',
+      'validity',
+    ])
+      expect(CATALOGUE_FIELDS[key as keyof typeof CATALOGUE_FIELDS]).toBe(
+        DOCUMENT_FIELDS.find((f) => f.path === key)!.label,
+      );
     expect(Object.values(CATALOGUE_FIELDS)).toEqual([
-      '索引号', '名称', '内容概述', '发布机构', '文号', '成文日期', '发布日期', '主题分类', '体裁', '有效性', '网址',
+      '索引号',
+      '名称',
+      '内容概述',
+      '发布机构',
+      '文号',
+      '成文日期',
+      '发布日期',
+      '主题分类',
+      '体裁',
+      '有效性',
+      '网址',
     ]);
   });
 
@@ -269,7 +316,9 @@ describe('the catalogue as open data', () => {
 
   it('CSV: BOM, the labels as header, CRLF, one row per record in the catalogue’s order, quoted where needed', () => {
     const csv = catalogueCsv(records);
-    expect(csv.startsWith('\uFEFF索引号,名称,内容概述,发布机构,文号,成文日期,发布日期,主题分类,体裁,有效性,网址\r\n')).toBe(true);
+    expect(
+      csv.startsWith('\uFEFF索引号,名称,内容概述,发布机构,文号,成文日期,发布日期,主题分类,体裁,有效性,网址\r\n'),
+    ).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines.at(-1)).toBe('');
     expect(lines).toHaveLength(records.length + 2);
@@ -278,13 +327,19 @@ describe('the catalogue as open data', () => {
   });
 
   it('JSON: fields with labels, a count and the records, one per line', () => {
-    const text = catalogueJson({ title: '测试县人民政府政府信息公开目录', page: url('/catalogue/'), updated: '2023-06-30' }, records);
+    const text = catalogueJson(
+      { title: '测试县人民政府政府信息公开目录', page: url('/catalogue/'), updated: '2023-06-30' },
+      records,
+    );
     const data = JSON.parse(text) as { count: number; fields: { key: string; label: string }[]; records: unknown[] };
     expect(data.count).toBe(records.length);
     expect(data.fields.map((f) => f.label)).toEqual(Object.values(CATALOGUE_FIELDS));
     expect(data.records).toEqual(records);
     expect(text.split('\n')).toHaveLength(records.length + 3);
-    expect(JSON.parse(catalogueJson({ title: 't', page: 'p', updated: '' }, []))).toMatchObject({ count: 0, records: [] });
+    expect(JSON.parse(catalogueJson({ title: 't', page: 'p', updated: '' }, []))).toMatchObject({
+      count: 0,
+      records: [],
+    });
   });
 });
 

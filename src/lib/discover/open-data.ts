@@ -22,7 +22,11 @@ export interface RecordNames {
 }
 
 /** One document as a record; `url` makes a site path a full address. Empty fields are ''. */
-export function catalogueRecord(d: DocumentMeta, names: RecordNames, url: (sitePath: string) => string): CatalogueRecord {
+export function catalogueRecord(
+  d: DocumentMeta,
+  names: RecordNames,
+  url: (sitePath: string) => string,
+): CatalogueRecord {
   return {
     index_no: d.indexNo,
     title: d.title,

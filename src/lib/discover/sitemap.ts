@@ -61,7 +61,8 @@ export function sitemapFiles(
   const urlset = (urls: string[]) => URLSET_HEAD + urls.join('') + URLSET_TAIL;
   if (parts.length <= 1) return [{ path: SITEMAP_FILE, xml: urlset(parts[0]?.urls ?? []) }];
   // an index names at most 50,000 sitemaps (2.5 billion URLs): never reached, but not written wrong
-  if (parts.length > SITEMAP_LIMITS.urls) throw new RangeError(`${parts.length} sitemap files: more than an index names`);
+  if (parts.length > SITEMAP_LIMITS.urls)
+    throw new RangeError(`${parts.length} sitemap files: more than an index names`);
   const index =
     `${XML_DECL}<sitemapindex xmlns="${NS}">\n` +
     parts
