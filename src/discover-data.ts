@@ -57,8 +57,8 @@ function records(d: Discover): CatalogueRecord[] {
   return view.catalogue.all.map((doc) => catalogueRecord(doc, names, d.url));
 }
 
-/** The catalogue's open data as text: built when asked (each file once per build), not kept. */
-export async function catalogueOpenData(format: 'csv' | 'json'): Promise<string> {
+/** The catalogue's open data as text (UTF-8 CSV with BOM, or JSON). */
+async function buildOpenData(format: OpenDataFormat): Promise<string> {
   const d = await getDiscover();
   const rows = records(d);
   if (format === 'csv') return catalogueCsv(rows);
@@ -73,6 +73,23 @@ export async function catalogueOpenData(format: 'csv' | 'json'): Promise<string>
   );
 }
 
+type OpenDataFormat = 'csv' | 'json';
+
+/**
+ * Text the 开放数据 block measured and its endpoint has not written yet: handed over once, then dropped,
+ * so each file is built once per build and held only between the two.
+ */
+const measured = new Map<OpenDataFormat, string>();
+const written = new Set<OpenDataFormat>();
+
+/** The catalogue's open data for its endpoint (src/pages/catalogue/catalogue.*.ts). */
+export async function catalogueOpenData(format: OpenDataFormat): Promise<string> {
+  written.add(format);
+  const text = measured.get(format);
+  measured.delete(format);
+  return text ?? buildOpenData(format);
+}
+
 export interface OpenDataFile {
   path: string;
   format: 'CSV' | 'JSON';
@@ -81,17 +98,21 @@ export interface OpenDataFile {
 
 let sizes: Promise<{ records: number; files: OpenDataFile[] }> | undefined;
 
-/** What the catalogue's 开放数据 block states: the record count and each file's size (computed once; the text is not kept). */
+/** What the catalogue's 开放数据 block states: the record count and each file's size (computed once). */
 export function openDataSummary(): Promise<{ records: number; files: OpenDataFile[] }> {
   sizes ??= (async () => {
     const d = await getDiscover();
-    const csv = Buffer.byteLength(await catalogueOpenData('csv'));
-    const json = Buffer.byteLength(await catalogueOpenData('json'));
+    const size = async (format: OpenDataFormat) => {
+      const text = await buildOpenData(format);
+      // kept for the endpoint only when it has not run yet
+      if (!written.has(format)) measured.set(format, text);
+      return Buffer.byteLength(text);
+    };
     return {
       records: d.view.catalogue.all.length,
       files: [
-        { path: CATALOGUE_CSV, format: 'CSV', bytes: csv },
-        { path: CATALOGUE_JSON, format: 'JSON', bytes: json },
+        { path: CATALOGUE_CSV, format: 'CSV', bytes: await size('csv') },
+        { path: CATALOGUE_JSON, format: 'JSON', bytes: await size('json') },
       ],
     };
   })();
