@@ -76,18 +76,20 @@ async function buildOpenData(format: OpenDataFormat): Promise<string> {
 type OpenDataFormat = 'csv' | 'json';
 
 /**
- * Text the 开放数据 block measured and its endpoint has not written yet: handed over once, then dropped,
- * so each file is built once per build and held only between the two.
+ * Each open-data file is built once per build: whichever of its endpoint and the catalogue's 开放数据
+ * block comes first builds it; the endpoint leaves its size, the block leaves the text for the endpoint
+ * (handed over once, then dropped).
  */
 const measured = new Map<OpenDataFormat, string>();
-const written = new Set<OpenDataFormat>();
+/** Sizes in bytes of the files the endpoints wrote (Astro renders them before the catalogue's pages). */
+const written = new Map<OpenDataFormat, number>();
 
 /** The catalogue's open data for its endpoint (src/pages/catalogue/catalogue.*.ts). */
 export async function catalogueOpenData(format: OpenDataFormat): Promise<string> {
-  written.add(format);
-  const text = measured.get(format);
+  const text = measured.get(format) ?? (await buildOpenData(format));
   measured.delete(format);
-  return text ?? buildOpenData(format);
+  written.set(format, Buffer.byteLength(text));
+  return text;
 }
 
 export interface OpenDataFile {
@@ -103,6 +105,8 @@ export function openDataSummary(): Promise<{ records: number; files: OpenDataFil
   sizes ??= (async () => {
     const d = await getDiscover();
     const size = async (format: OpenDataFormat) => {
+      const known = written.get(format);
+      if (known !== undefined) return known;
       const text = await buildOpenData(format);
       // kept for the endpoint only when it has not run yet
       if (!written.has(format)) measured.set(format, text);

@@ -54,7 +54,7 @@ export interface CatalogueJsonHead {
   title: string;
   /** The catalogue page's full address. */
   page: string;
-  /** The latest 发布日期 (YYYY-MM-DD) of the records: when the data last changed; '' when there are none. */
+  /** When the data last changed (YYYY-MM-DD): the column's latest content date (docUpdatedAt); '' without records. */
   updated: string;
 }
 
