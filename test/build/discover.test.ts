@@ -35,7 +35,8 @@ beforeAll(async () => {
 
 const read = (p: string) => readFileSync(path.join(r.outDir, p), 'utf8');
 /** A full address of this site → its file in dist (undefined for another address). */
-const fileOfUrl = (u: string) => (u.startsWith(prefix) ? fileFor(r.outDir, '/', `/${u.slice(prefix.length)}`) : undefined);
+const fileOfUrl = (u: string) =>
+  u.startsWith(prefix) ? fileFor(r.outDir, '/', `/${u.slice(prefix.length)}`) : undefined;
 const newestFirst = (list: SourceDoc[]) =>
   [...list].sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0));
 
@@ -96,7 +97,10 @@ describe('Atom feeds', () => {
     const ids = feedIds('feed.xml', `${prefix}feed.xml`);
     expect(ids).toHaveLength(Math.min(50, docs.length));
     const inFeed = new Set(ids.map((u) => u.slice(prefix.length)));
-    const [given, left] = [docs.filter((d) => inFeed.has(`doc/${d.slug}/`)), docs.filter((d) => !inFeed.has(`doc/${d.slug}/`))];
+    const [given, left] = [
+      docs.filter((d) => inFeed.has(`doc/${d.slug}/`)),
+      docs.filter((d) => !inFeed.has(`doc/${d.slug}/`)),
+    ];
     expect(given).toHaveLength(ids.length);
     // no document left out is newer than one given
     const oldestGiven = newestFirst(given).at(-1)!.published;
@@ -138,7 +142,9 @@ describe('the catalogue as open data', () => {
   it('CSV: UTF-8 with BOM, the header, one row per published document', () => {
     assertBuilt(r);
     const csv = read('catalogue/catalogue.csv');
-    expect(csv.startsWith('\uFEFF索引号,名称,内容概述,发布机构,文号,成文日期,发布日期,主题分类,体裁,有效性,网址\r\n')).toBe(true);
+    expect(
+      csv.startsWith('\uFEFF索引号,名称,内容概述,发布机构,文号,成文日期,发布日期,主题分类,体裁,有效性,网址\r\n'),
+    ).toBe(true);
     // every record ends with its page's address: count those (fields may hold line breaks)
     const urls = [...csv.matchAll(new RegExp(`${prefix.replace(/[.]/g, '\\.')}doc/[^,\\r\\n]+/(?=\\r\\n)`, 'g'))].map(
       (m) => m[0],
@@ -203,7 +209,10 @@ describe('the HTML 网站地图 and the footer', () => {
     for (const p of ['/', '/catalogue/', '/sitemap/', `/doc/${docs[0]!.slug}/`, '/404.html']) {
       const footer = first(readPage(r.outDir, p), 'footer')!;
       const links = all(footer, 'a');
-      expect(links.find((a) => a.attrs.href === `${r.base}sitemap/`), p).toBeDefined();
+      expect(
+        links.find((a) => a.attrs.href === `${r.base}sitemap/`),
+        p,
+      ).toBeDefined();
       expect(text(links.find((a) => a.attrs.href === report.link)!)).toContain(report.text ?? '我要找错');
       const mark = links.find((a) => a.attrs.href === conac.link)!;
       const img = first(mark, 'img')!;
