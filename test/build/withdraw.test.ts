@@ -100,6 +100,44 @@ describe('a withdrawn document', () => {
   });
 });
 
+describe('readers’, crawlers’ and reusers’ files', () => {
+  /** The sitemap, every Atom feed and the catalogue's open data, as text. */
+  function discoverTexts(): { file: string; text: string }[] {
+    const sections = readdirSync(path.join(r.outDir, 'section')).map((id) => `section/${id}/feed.xml`);
+    return ['sitemap.xml', 'feed.xml', ...sections, 'catalogue/catalogue.csv', 'catalogue/catalogue.json'].map(
+      (file) => ({
+        file,
+        text: readFileSync(path.join(r.outDir, file), 'utf8'),
+      }),
+    );
+  }
+
+  it('name neither withdrawn document, nor the redirect page; the sitemap names the live page', () => {
+    assertBuilt(r);
+    const files = discoverTexts();
+    expect(files.length).toBeGreaterThan(5);
+    const named = files.flatMap(({ file, text }) =>
+      [`/doc/${slug}/`, `/doc/${reportSlug}/`, DOC_INDEX_NO, REPORT_INDEX_NO, OLD, '示例县教育局2024年部门预算公开']
+        .filter((n) => text.includes(n))
+        .map((n) => `${file}: ${n}`),
+    );
+    expect(named).toEqual([]);
+    expect(files[0]!.text).toContain(`${LIVE}</loc>`);
+  });
+
+  it('the open data counts the published documents only; robots.txt is written at the host root', () => {
+    assertBuilt(r);
+    const { pages } = partition(readSources(SAMPLE_CONTENT), TODAY);
+    const data = JSON.parse(readFileSync(path.join(r.outDir, 'catalogue', 'catalogue.json'), 'utf8')) as {
+      count: number;
+    };
+    expect(data.count).toBe(pages.length - 2);
+    expect(readFileSync(path.join(r.outDir, 'robots.txt'), 'utf8')).toMatch(
+      /^Sitemap: https:\/\/[^/]+\/sitemap\.xml$/m,
+    );
+  });
+});
+
 describe('redirects', () => {
   it('an old URL gets a page that moves the reader on, with a visible link and rel=canonical', () => {
     assertBuilt(r);
