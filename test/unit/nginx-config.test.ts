@@ -338,6 +338,8 @@ describe('gongkai nginx-config', () => {
     expect(r.out).toContain('网址跳转 1 条（301），已撤回文件 1 份');
     expect(r.out).toContain('include /etc/nginx/snippets/out.conf;');
     expect(r.out).toContain('server_tokens off;');
+    // the column under a sub-path cannot own the host's robots.txt: the portal's needs the sitemap line
+    expect(r.out).toContain('  Sitemap: https://www.ceshi.gov.cn/xxgk/sitemap.xml');
     expect(r.out).toContain('nginx -t && nginx -s reload');
   });
 

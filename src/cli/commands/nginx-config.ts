@@ -2,6 +2,7 @@
 // that serves the built column (src/lib/serve/nginx.ts) — for a column under a sub-path the location
 // blocks to include in the portal's server, at the host root a complete server block — written to a
 // file, with what the operator does next, in Chinese (docs/design.md "Serving with nginx").
+import { portalRobotsLines } from '../../lib/deploy/robots.ts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -179,9 +180,13 @@ export function operatorNotes(a: {
     '网站文件目录本身（--root，例如部署的 current 链接）切换后无需重启 nginx。',
   );
   if (a.base !== '/') {
-    // TODO(issue 14, discover): when src/lib/deploy/robots.ts is in main, print its lines here:
-    //   `门户网站的 robots.txt 需要加上以下几行：`, ...portalRobotsLines(siteUrl, base).map((l) => `  ${l}`)
-    lines.push('', `门户网站的 robots.txt 由门户维护：专栏不在网站根路径，请让门户的 robots.txt 允许抓取 ${a.base}。`);
+    lines.push(
+      '',
+      `门户网站的 robots.txt 由门户维护（专栏不在网站根路径 /，不能有自己的 robots.txt）。请门户在其 robots.txt 中允许抓取 ${a.base}，并加上：`,
+      ...(a.siteUrl
+        ? portalRobotsLines(a.siteUrl, a.base).map((l) => `  ${l}`)
+        : ['  （site.yaml 没有 site_url（网站地址），无法写出网站地图的完整网址：请先填写 site_url）']),
+    );
   }
   return lines;
 }
