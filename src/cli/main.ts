@@ -7,6 +7,7 @@ import { registerHook } from './commands/hook.ts';
 import { registerImportDoc } from './commands/import-doc.ts';
 import { registerImportReport } from './commands/import-report.ts';
 import { registerMove } from './commands/move.ts';
+import { registerNginxConfig } from './commands/nginx-config.ts';
 import { registerNew } from './commands/new.ts';
 import { registerRenumber } from './commands/renumber.ts';
 import { registerShow } from './commands/show.ts';
@@ -26,6 +27,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerImportDoc,
   registerImportReport,
   registerHook,
+  registerNginxConfig,
   registerDeploy,
 ];
 

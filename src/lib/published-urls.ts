@@ -3,6 +3,7 @@
 // URL and the files of a withdrawn document are not missing: dist/redirects.json says where they went).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { FEED_PATH, SITEMAP_FILE } from './discover/urls.ts';
 import { redirectTarget, type RedirectManifest } from './redirects.ts';
 
 export function readPublishedList(text: string): string[] {
@@ -38,9 +39,16 @@ export function missingPublishedUrls(list: string[], outDir: string): string[] {
 }
 
 /**
+ * Top-level files others keep addresses of: feed readers subscribe to the column's feed, search-engine
+ * consoles and robots.txt name its sitemap (src/lib/discover/urls.ts).
+ */
+const KEPT_TOP_LEVEL = new Set([FEED_PATH, SITEMAP_FILE].map((p) => p.slice(1)));
+
+/**
  * Every page and published file of a built site as site paths, sorted: the new published list.
- * Pages, attachments, report PDFs and open data count; the site's own assets do not (hashed
- * `_astro/`, the search index, and the top-level files such as 404.html and prefs.js).
+ * Pages, attachments, report PDFs, open data and feeds count; the site's own assets do not (hashed
+ * `_astro/`, the search index, and the top-level files such as 404.html and prefs.js, but for the
+ * column's feed and sitemap).
  */
 export function listSiteUrls(outDir: string): string[] {
   const out: string[] = [];
@@ -51,7 +59,7 @@ export function listSiteUrls(outDir: string): string[] {
         if (r === '_astro' || r === 'pagefind') continue;
         walk(path.join(dir, e.name), r);
       } else if (e.name === 'index.html') out.push('/' + (rel ? rel + '/' : ''));
-      else if (rel) out.push('/' + r);
+      else if (rel || KEPT_TOP_LEVEL.has(e.name)) out.push('/' + r);
     }
   };
   walk(outDir, '');

@@ -7,8 +7,8 @@
 // a search begun before it (manifest, shard entry, pf_meta) still gets its index chunks and fragments
 // after it, byte for byte those of the release it began on.
 //
-// nginx: test/helpers/deploy-nginx.ts, a minimal config (the nginx engineer's helper with the
-// generated config replaces it once in main).
+// nginx: Debian's, with exactly the configuration `npm run nginx-config` writes (test/helpers/nginx.ts),
+// its root the deployment's `current` symlink.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -26,7 +26,7 @@ import {
   scratch,
   spawnGongkai,
 } from '../helpers/deploy.ts';
-import { startNginx, type MinimalNginx } from '../helpers/deploy-nginx.ts';
+import { startNginx, type RunningNginx } from '../helpers/nginx.ts';
 
 const MARK = 'gongkai-test-release';
 /** The loop's bounds: it stops by itself. */
@@ -72,7 +72,7 @@ function markRelease(dir: string, marker: string): void {
 
 let work: string;
 let site: string;
-let nginx: MinimalNginx;
+let nginx: RunningNginx;
 const dists: Record<string, string> = {};
 const manifests: Record<string, Manifest> = {};
 let pages: string[] = [];

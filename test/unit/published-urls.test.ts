@@ -22,7 +22,7 @@ describe('published URL list', () => {
     expect(outputFileFor('/doc/a/')).toBe(path.join('doc/a', 'index.html'));
     expect(outputFileFor('/doc/a/files/%E9%99%84%E4%BB%B6.pdf')).toBe('doc/a/files/附件.pdf');
   });
-  it('lists the pages, attachments, PDFs and open data of a build, not its assets', () => {
+  it('lists the pages, attachments, PDFs, open data, feed and sitemap of a build, not its assets', () => {
     const dir = site([
       'index.html',
       'doc/a/index.html',
@@ -35,6 +35,11 @@ describe('published URL list', () => {
       '404.html',
       'prefs.js',
       'catalogue/2/index.html',
+      'feed.xml',
+      'sitemap.xml',
+      'sitemap-1.xml',
+      'robots.txt',
+      'section/guide/feed.xml',
     ]);
     expect(listSiteUrls(dir)).toEqual([
       '/',
@@ -44,6 +49,9 @@ describe('published URL list', () => {
       '/doc/a/a.pdf',
       '/doc/a/files/附件.pdf',
       '/doc/a/report.json',
+      '/feed.xml',
+      '/section/guide/feed.xml',
+      '/sitemap.xml',
     ]);
   });
   it('names every listed URL the build no longer has', () => {

@@ -12,7 +12,7 @@ export const CURRENT = 'current';
 export const PARTIAL_SUFFIX = '.partial';
 /** The lock a deploy or rollback holds in DIR (a directory: mkdir is atomic, locally and over ssh). */
 export const LOCK_DIR = '.gongkai-deploy.lock';
-/** Written into each release; dotfiles, so the server never serves them (docs/decisions.md §7). */
+/** Written into each release; dotfiles, so the server never serves them (the nginx config denies dotfiles). */
 export const RELEASE_META = '.gongkai-release.json';
 export const CARRIED_FILE = '.gongkai-carried.json';
 export const RELEASE_FORMAT = 'gongkai-release/1';
