@@ -159,8 +159,7 @@ function releasesOf(state: TargetState): ReleaseInfo[] {
   return state.entries.filter((e) => parseReleaseId(e.name)).map((e) => ({ id: e.name, meta: e.meta }));
 }
 
-async function readManifestAt(target: Target, id: string): Promise<Manifest | null> {
-  const text = await target.readText(`${releaseDir(id)}/${MANIFEST_FILE}`);
+function parseManifestText(text: string | null): Manifest | null {
   if (text === null) return null;
   try {
     const m = JSON.parse(text) as Manifest;
@@ -170,8 +169,7 @@ async function readManifestAt(target: Target, id: string): Promise<Manifest | nu
   }
 }
 
-async function readJsonAt<T>(target: Target, rel: string): Promise<T | null> {
-  const text = await target.readText(rel);
+function parseJson<T>(text: string | null): T | null {
   if (text === null) return null;
   try {
     return JSON.parse(text) as T;
@@ -249,7 +247,10 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       log.warn(`current 指向的 ${releaseDir(current)} 不存在：本次完整上传`);
       current = null;
     }
-    const currentManifest = current ? await readManifestAt(target, current) : null;
+    const [currentManifestText, currentRedirectsText] = current
+      ? await target.readTexts([`${releaseDir(current)}/${MANIFEST_FILE}`, `${releaseDir(current)}/redirects.json`])
+      : [null, null];
+    const currentManifest = parseManifestText(currentManifestText ?? null);
     if (current && !currentManifest)
       log.warn(`当前版本 ${current} 没有可读的 ${MANIFEST_FILE}：本次完整上传，不保留其资源文件`);
     const diff = diffManifests(currentManifest, manifest);
@@ -342,9 +343,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       log.info(`删除旧版本（保留最近 ${options.keep} 个）：${remove.join('、')}`);
     }
 
-    const oldRedirects = current
-      ? await readJsonAt<RedirectsJson>(target, `${releaseDir(current)}/redirects.json`)
-      : null;
+    const oldRedirects = parseJson<RedirectsJson>(currentRedirectsText ?? null);
     const newRedirects = readLocalJson<RedirectsJson>(path.join(options.dist, 'redirects.json'));
     const before = new Set(oldRedirects?.withdrawn ?? []);
     const siteBase = (manifest.base || '/').replace(/\/?$/, '/');
@@ -457,12 +456,19 @@ export async function rollback(options: RollbackOptions): Promise<RollbackResult
     const entry = releases.find((r) => r.id === to);
     if (!entry || !entry.meta)
       throw new DeployError(`${target.label} 中没有完整的版本 ${to}（用 --list 查看可回滚的版本）。`);
-    const targetManifest = await readManifestAt(target, to);
+    const [targetManifestText, currentManifestText, currentRedirectsText, targetRedirectsText, carriedText] =
+      await target.readTexts([
+        `${releaseDir(to)}/${MANIFEST_FILE}`,
+        `${releaseDir(current)}/${MANIFEST_FILE}`,
+        `${releaseDir(current)}/redirects.json`,
+        `${releaseDir(to)}/redirects.json`,
+        `${releaseDir(to)}/${CARRIED_FILE}`,
+      ]);
+    const targetManifest = parseManifestText(targetManifestText ?? null);
     if (!targetManifest) throw new DeployError(`版本 ${to} 没有可读的 ${MANIFEST_FILE}，无法校验，不回滚到它。`);
-    const currentManifest = await readManifestAt(target, current);
-
-    const currentRedirects = await readJsonAt<RedirectsJson>(target, `${releaseDir(current)}/redirects.json`);
-    const targetRedirects = await readJsonAt<RedirectsJson>(target, `${releaseDir(to)}/redirects.json`);
+    const currentManifest = parseManifestText(currentManifestText ?? null);
+    const currentRedirects = parseJson<RedirectsJson>(currentRedirectsText ?? null);
+    const targetRedirects = parseJson<RedirectsJson>(targetRedirectsText ?? null);
     const republished = republishedWithdrawn(
       currentRedirects,
       targetRedirects,
@@ -480,8 +486,7 @@ export async function rollback(options: RollbackOptions): Promise<RollbackResult
 
     // the release rolled back to keeps the current one's assets it lacks: pages and searches opened
     // before the switch finish
-    const carriedText = await target.readText(`${releaseDir(to)}/${CARRIED_FILE}`);
-    const carriedBefore: CarriedList = carriedText ? (JSON.parse(carriedText) as CarriedList) : { files: [] };
+    const carriedBefore: CarriedList = parseJson<CarriedList>(carriedText ?? null) ?? { files: [] };
     const carry = filesToCarry(currentManifest, current, targetManifest);
     const v = Date.now();
     const carryPaths = new Set(carry.map((f) => f.path));

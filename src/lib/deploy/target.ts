@@ -67,6 +67,8 @@ export interface Target {
   state(): Promise<TargetState>;
   /** A text file's content, null when it does not exist. */
   readText(rel: string): Promise<string | null>;
+  /** Several at once (one command on a server). */
+  readTexts(rels: string[]): Promise<(string | null)[]>;
   writeText(rel: string, text: string): Promise<void>;
   /** rm -rf of each. */
   remove(rels: string[]): Promise<void>;
@@ -232,6 +234,10 @@ export class LocalTarget implements Target {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
     }
+  }
+
+  async readTexts(rels: string[]): Promise<(string | null)[]> {
+    return Promise.all(rels.map((r) => this.readText(r)));
   }
 
   async writeText(rel: string, text: string): Promise<void> {
@@ -455,12 +461,24 @@ export class SshTarget implements Target {
   }
 
   async readText(rel: string): Promise<string | null> {
+    return (await this.readTexts([rel]))[0]!;
+  }
+
+  async readTexts(rels: string[]): Promise<(string | null)[]> {
+    if (!rels.length) return [];
+    // each file after a line of its own: a separator no JSON or HTML file holds
+    const sep = `--gongkai-${process.pid}-${Date.now()}--`;
     const out = await this.sh(
-      `if [ -f ${shq(rel)} ]; then echo Y; cat ${shq(rel)}; else echo N; fi`,
+      rels.map((r) => `echo ${shq(sep)}; if [ -f ${shq(r)} ]; then echo Y; cat ${shq(r)}; else echo N; fi`).join('; '),
       undefined,
       '读取文件',
     );
-    return out.startsWith('Y\n') ? out.slice(2) : null;
+    const parts = out.split(`${sep}\n`).slice(1);
+    return rels.map((_, i) => {
+      const part = parts[i] ?? 'N\n';
+      // the next separator follows the file's last byte directly: the part is the file exactly
+      return part.startsWith('Y\n') ? part.slice(2) : null;
+    });
   }
 
   async writeText(rel: string, text: string): Promise<void> {
