@@ -87,7 +87,7 @@ export function registerDeploy(program: Command): void {
             noCarry: options.carry === false,
             full: !!options.full,
             breakLock: !!options.breakLock,
-            log: consoleLog('gongkai-deploy'),
+            log: consoleLog('gongkai-deploy', json),
           }),
         );
         if (json) printJson(result);
@@ -122,7 +122,7 @@ export function registerDeploy(program: Command): void {
             toRelease: options.toRelease,
             force: !!options.force,
             breakLock: !!options.breakLock,
-            log: consoleLog('gongkai-rollback'),
+            log: consoleLog('gongkai-rollback', json),
           }),
         );
         if (json) printJson(result);

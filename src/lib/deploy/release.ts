@@ -52,10 +52,10 @@ export interface Log {
 }
 
 const time = () => new Date().toTimeString().slice(0, 8);
-/** Log lines in the build's format (`HH:MM:SS [gongkai-deploy] …`). */
-export function consoleLog(name: string): Log {
+/** Log lines in the build's format (`HH:MM:SS [gongkai-deploy] …`); on stderr with `toStderr` (stdout holds --json). */
+export function consoleLog(name: string, toStderr = false): Log {
   return {
-    info: (m) => console.log(`${time()} [${name}] ${m}`),
+    info: (m) => (toStderr ? console.error : console.log)(`${time()} [${name}] ${m}`),
     warn: (m) => console.warn(`${time()} [WARN] [${name}] ${m}`),
   };
 }
