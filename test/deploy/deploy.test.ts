@@ -4,7 +4,7 @@
 // midway that changes nothing served and is cleaned up by the next deploy; a rollback refused because
 // it would publish a withdrawn document again, and forced; the lock; refusals of a dist that does not
 // match its manifest. Expected values come from the builds' manifests, not from the command's output.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffManifests, LOCK_DIR, CARRIED_FILE, RELEASE_META } from '../../src/lib/deploy/plan.ts';
@@ -243,12 +243,29 @@ describe('gongkai rollback', () => {
   });
 
   it('keeps the last N releases with --keep, never the current one or its rollback target', async () => {
-    const r = await gongkai(deployArgs(distA, '--keep', '1'));
+    const r = await gongkai(deployArgs(distA, '--keep', '1', '--json'));
     expect(r.code, r.output).toBe(0);
     const now = currentRelease(site);
     // A again (new id), replacing W: W stays as the rollback target, B and the first A go
     expect(readdirSync(path.join(site, 'releases')).sort()).toEqual([releases.w, now].sort());
-    expect(r.stdout).toContain('删除旧版本');
+    // --json: stdout is the result alone (the log went to stderr)
+    const result = JSON.parse(r.stdout) as { id: string; previous: string; removedReleases: string[] };
+    expect(result.id).toBe(now);
+    expect(result.previous).toBe(releases.w);
+    expect(result.removedReleases.sort()).toEqual([releases.a, releases.b].sort());
+    expect(r.stderr).toContain('删除旧版本');
     expectServes(mA);
+    // a web server's unprivileged workers can read every file and enter every folder
+    const unreadable: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        const mode = statSync(p).mode;
+        if (e.isDirectory() ? (mode & 0o005) !== 0o005 : (mode & 0o004) === 0) unreadable.push(p);
+        if (e.isDirectory()) walk(p);
+      }
+    };
+    walk(rel(now));
+    expect(unreadable).toEqual([]);
   });
 });

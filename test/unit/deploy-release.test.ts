@@ -132,6 +132,31 @@ describe('deploy', () => {
   });
 });
 
+describe('permissions', () => {
+  it('makes folders 0755 and files 0644 whatever the umask (the web server reads them)', async () => {
+    const before = process.umask(0o077);
+    try {
+      const a = await run(dist('a', A));
+      const b = await run(dist('b', defined(B)), { now: new Date(Date.now() + 1000) });
+      for (const id of [a.id, b.id]) {
+        const bad: string[] = [];
+        const walk = (d: string) => {
+          for (const e of readdirSync(d, { withFileTypes: true })) {
+            const p = path.join(d, e.name);
+            const mode = statSync(p).mode & 0o777;
+            if (mode !== (e.isDirectory() ? 0o755 : 0o644)) bad.push(`${p} ${mode.toString(8)}`);
+            if (e.isDirectory()) walk(p);
+          }
+        };
+        walk(path.join(site, 'releases', id));
+        expect(bad).toEqual([]);
+      }
+    } finally {
+      process.umask(before);
+    }
+  });
+});
+
 describe('rollback', () => {
   it('refuses to republish a withdrawn document unless forced, then goes back atomically', async () => {
     const a = await run(dist('a', A));

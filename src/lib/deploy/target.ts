@@ -241,7 +241,8 @@ export class LocalTarget implements Target {
   }
 
   async writeText(rel: string, text: string): Promise<void> {
-    writeFileSync(this.abs(rel), text, { mode: 0o644 });
+    writeFileSync(this.abs(rel), text);
+    chmodSync(this.abs(rel), 0o644);
   }
 
   async remove(rels: string[]): Promise<void> {
@@ -249,14 +250,26 @@ export class LocalTarget implements Target {
   }
 
   async makeDir(rel: string): Promise<void> {
-    mkdirSync(this.abs(rel), { recursive: true, mode: 0o755 });
+    mkdirSync(this.abs(rel), { recursive: true });
+    chmodSync(this.abs(rel), 0o755);
   }
 
+  /** Makes rel's parent folders, each 0755 whatever the umask: the web server's workers must enter them. */
   private ensureDirs(root: string, rel: string, made: Set<string>) {
-    const dir = path.posix.dirname(rel);
-    if (dir === '.' || made.has(dir)) return;
-    mkdirSync(path.join(root, ...dir.split('/')), { recursive: true, mode: 0o755 });
-    made.add(dir);
+    const parts = path.posix.dirname(rel).split('/');
+    if (parts[0] === '.') return;
+    for (let i = 1; i <= parts.length; i++) {
+      const dir = parts.slice(0, i).join('/');
+      if (made.has(dir)) continue;
+      const abs = path.join(root, ...parts.slice(0, i));
+      try {
+        mkdirSync(abs);
+        chmodSync(abs, 0o755);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      made.add(dir);
+    }
   }
 
   async link(fromDir: string, toDir: string, paths: string[], replace: boolean): Promise<void> {
@@ -399,7 +412,8 @@ export class SshTarget implements Target {
   }
 
   private exec(script: string, input?: string | Buffer, onLine?: (line: string) => void): Promise<RunResult> {
-    return run([...this.ssh, this.host, script], input, onLine).then((r) => {
+    // umask 022: folders cp makes are 0755 and files 0644 whatever the login's umask (the web server reads them)
+    return run([...this.ssh, this.host, `umask 022; ${script}`], input, onLine).then((r) => {
       // ssh itself failed (255): no connection, a refused key
       if (r.code === 255)
         throw new DeployError(
