@@ -157,8 +157,10 @@ export function progressText(done: number, total: number | undefined, elapsedMs:
   const elapsed = `已用 ${formatDuration(elapsedMs)}`;
   if (!total) return `生成页面：已完成 ${done} 个，${elapsed}`;
   const pct = Math.floor((Math.min(done, total) / total) * 100);
-  let left = '';
-  if (done >= total) left = '';
-  else if (done > 0 && elapsedMs > 0) left = `，预计还需 ${formatDuration(((total - done) * elapsedMs) / done)}`;
+  // the time left once 1% is done: the first pages (workers starting) say little about the rest
+  const left =
+    done < total && done * 100 >= total && elapsedMs > 0
+      ? `，预计还需 ${formatDuration(((total - done) * elapsedMs) / done)}`
+      : '';
   return `生成页面：${done}/${total}（${pct}%），${elapsed}${left}`;
 }

@@ -105,13 +105,16 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** The attributes of a tag's attribute text, names lower-cased, values decoded; an attribute without value is ''. */
+/**
+ * The attributes of a tag's attribute text, names lower-cased, values as written (character
+ * references not decoded: `decode` them); an attribute without value is ''. The first of a name wins.
+ */
 export function parseAttributes(text: string): Map<string, string> {
   const attrs = new Map<string, string>();
   const re = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const name = m[1]!.toLowerCase();
-    if (!attrs.has(name)) attrs.set(name, decodeEntities(m[2] ?? m[3] ?? m[4] ?? ''));
+    if (!attrs.has(name)) attrs.set(name, m[2] ?? m[3] ?? m[4] ?? '');
   }
   return attrs;
 }
@@ -135,37 +138,83 @@ const URL_ATTRS: Record<string, string[]> = {
 /** Elements whose content is text, not markup: skipped to their end tag. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noembed', 'noframes']);
 
-/** A page's links (as written, in order) and its ids (id on any element, name on <a>). */
-export function scanHtml(html: string): { links: string[]; ids: Set<string> } {
+/** Characters of a tag name after its first letter. */
+const isNameChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 58;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+/** An attribute named id (any case), not one that ends in "id" (data-astro-cid-…, data-id). */
+const ID_ATTR = /(?:^|[\s"'])id\s*=/i;
+
+/**
+ * A page's links (as written, in order) and its ids (id on any element, name on <a>). `latin1`: the
+ * page was decoded byte for byte (Buffer latin1, much faster than UTF-8 for CJK text); the values
+ * read are then decoded as UTF-8.
+ */
+export function scanHtml(html: string, latin1 = false): { links: string[]; ids: Set<string> } {
   const links: string[] = [];
   const ids = new Set<string>();
-  const tag = /<!--[\s\S]*?-->|<([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-  for (let m = tag.exec(html); m; m = tag.exec(html)) {
-    if (!m[1]) continue; // a comment
-    const name = m[1].toLowerCase();
-    const attrText = m[2] ?? '';
-    if (attrText.trim()) {
+  const value = latin1
+    ? (v: string) => decodeEntities(/[^\x00-\x7f]/.test(v) ? Buffer.from(v, 'latin1').toString('utf8') : v)
+    : decodeEntities;
+  const n = html.length;
+  let i = html.indexOf('<');
+  while (i >= 0 && i < n - 1) {
+    const c = html.charCodeAt(i + 1);
+    if (c === 33) {
+      // <!-- comment -->, <!DOCTYPE …>
+      const end = html.startsWith('<!--', i) ? html.indexOf('-->', i + 4) + 3 : html.indexOf('>', i + 2) + 1;
+      if (end <= 0) break;
+      i = html.indexOf('<', end);
+      continue;
+    }
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) {
+      // an end tag, or a '<' in text
+      i = html.indexOf('<', i + 1);
+      continue;
+    }
+    let j = i + 2;
+    while (j < n && isNameChar(html.charCodeAt(j))) j++;
+    // the tag ends at the first '>' outside a quoted attribute value
+    let k = j;
+    let afterEquals = false;
+    for (; k < n; k++) {
+      const ch = html.charCodeAt(k);
+      if (ch === 62) break;
+      if (ch === 61) afterEquals = true;
+      else if (afterEquals && (ch === 34 || ch === 39)) {
+        const close = html.indexOf(ch === 34 ? '"' : "'", k + 1);
+        k = close < 0 ? n : close;
+        afterEquals = false;
+      } else if (!isSpace(ch)) afterEquals = false;
+    }
+    let name = html.slice(i + 1, j);
+    if (/[A-Z]/.test(name)) name = name.toLowerCase();
+    const attrText = html.slice(j, k);
+    const urlAttrs = URL_ATTRS[name];
+    if (urlAttrs || name === 'meta' || ID_ATTR.test(attrText)) {
       const attrs = parseAttributes(attrText);
       const id = attrs.get('id');
-      if (id) ids.add(id);
-      if (name === 'a' && attrs.get('name')) ids.add(attrs.get('name')!);
-      for (const a of URL_ATTRS[name] ?? []) {
+      if (id) ids.add(value(id));
+      if (name === 'a' && attrs.get('name')) ids.add(value(attrs.get('name')!));
+      for (const a of urlAttrs ?? []) {
         const v = attrs.get(a);
         if (v === undefined) continue;
-        if (a === 'srcset') links.push(...srcsetUrls(v));
-        else links.push(v);
+        if (a === 'srcset') links.push(...srcsetUrls(value(v)));
+        else links.push(value(v));
       }
       if (name === 'meta' && attrs.get('http-equiv')?.toLowerCase() === 'refresh') {
-        const url = refreshUrl(attrs.get('content') ?? '');
+        const url = refreshUrl(value(attrs.get('content') ?? ''));
         if (url) links.push(url);
       }
     }
+    i = k + 1;
     if (RAW_TEXT.has(name)) {
+      // its content is text up to its end tag (an unclosed one runs to the end of the page)
       const close = new RegExp(`</${name}`, 'ig');
-      close.lastIndex = tag.lastIndex;
-      // an unclosed raw-text element runs to the end of the page
-      tag.lastIndex = close.exec(html)?.index ?? html.length;
+      close.lastIndex = i;
+      i = close.exec(html)?.index ?? n;
     }
+    i = html.indexOf('<', i);
   }
   return { links, ids };
 }
@@ -177,7 +226,7 @@ export function scanXml(xml: string): string[] {
   for (let m = re.exec(xml); m; m = re.exec(xml)) {
     const attrs = parseAttributes((m[2] ?? '').replace(/\/$/, ''));
     const href = attrs.get('href');
-    if (m[1] === 'link' && href !== undefined) out.push(href);
+    if (m[1] === 'link' && href !== undefined) out.push(decodeEntities(href));
     else if (m[3]?.trim()) out.push(decodeEntities(m[3].trim()));
   }
   return out;
@@ -339,17 +388,17 @@ export function checkLinks(options: LinkCheckOptions): LinkCheckResult {
     const isHtml = file.endsWith('.html');
     const isXml = file.endsWith('.xml');
     if (!isHtml && !isXml) continue;
-    const text = readFileSync(path.join(outDir, file), 'utf8');
+    const bytes = readFileSync(path.join(outDir, file));
     const from: LinkSource = { file, url: pageUrlOf(file, base) };
     const pageDir = base + file.slice(0, file.lastIndexOf('/') + 1);
     let links: string[];
     let ids: Set<string> | undefined;
     if (isHtml) {
       result.pages++;
-      ({ links, ids } = scanHtml(text));
+      ({ links, ids } = scanHtml(bytes.toString('latin1'), true));
     } else {
       result.feeds++;
-      links = scanXml(text);
+      links = scanXml(bytes.toString('utf8'));
     }
     const seen = new Set<string>();
     for (const href of links) {
@@ -402,7 +451,7 @@ export function checkLinks(options: LinkCheckOptions): LinkCheckResult {
   }
   // the pages asked for a fragment, once each, for their ids
   for (const [target, byFragment] of wanted) {
-    const { ids } = scanHtml(readFileSync(path.join(outDir, target), 'utf8'));
+    const { ids } = scanHtml(readFileSync(path.join(outDir, target)).toString('latin1'), true);
     for (const [fragment, w] of byFragment) {
       if (!hasId(ids, fragment)) report('missing-anchor', w.target, w.href, w.from, w.count);
     }

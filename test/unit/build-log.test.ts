@@ -142,6 +142,9 @@ describe('line splitter and progress text', () => {
     expect(progressText(5000, 10000, 125_000)).toBe('生成页面：5000/10000（50%），已用 2 分 05 秒，预计还需 2 分 05 秒');
     expect(progressText(100, 100, 40_000)).toBe('生成页面：100/100（100%），已用 40 秒');
     expect(progressText(7, undefined, 3000)).toBe('生成页面：已完成 7 个，已用 3 秒');
+    // no estimate before 1% is done
+    expect(progressText(2, 310, 1000)).toBe('生成页面：2/310（0%），已用 1 秒');
+    expect(progressText(4, 310, 1000)).toBe('生成页面：4/310（1%），已用 1 秒，预计还需 1 分 17 秒');
     expect(formatDuration(3_725_000)).toBe('1 小时 02 分');
   });
 
