@@ -75,7 +75,9 @@ function pagesEnd() {
   shown = '';
   const ms = Date.now() - pages.since;
   pages = undefined;
-  log(`生成页面：完成 ${stats.done} 个（${stats.pages} 个页面、${stats.files} 个数据文件），用时 ${formatDuration(ms)}`);
+  log(
+    `生成页面：完成 ${stats.done} 个（${stats.pages} 个页面、${stats.files} 个数据文件），用时 ${formatDuration(ms)}`,
+  );
 }
 
 function onPhase(phase) {
@@ -154,7 +156,9 @@ async function build() {
     const post = await run([path.join(REPO, 'src/post-build.ts'), step]);
     if (post.code !== 0) return fail(`${label}（src/post-build.ts ${step}）`, post);
   }
-  const warned = stats.warnings ? `；警告 ${stats.warnings} 条（见上）` : '；没有警告';
+  // an [ERROR] line in a build that succeeds (a step that logs an error and goes on) is said too
+  const errors = stats.errors ? `；错误信息 ${stats.errors} 条（见上）` : '';
+  const warned = (stats.warnings ? `；警告 ${stats.warnings} 条（见上）` : '；没有警告') + errors;
   log(
     `构建完成：${stats.pages} 个页面、${stats.files} 个数据文件，用时 ${formatDuration(Date.now() - started)}${warned}；` +
       `输出目录 ${options.outDir}`,

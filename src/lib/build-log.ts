@@ -51,7 +51,8 @@ const TIME = String.raw`\d{1,2}[:.]\d{2}[:.]\d{2}`;
 /** `HH:MM:SS   ├─ /path` — the path runs to the next entry's time stamp or the end. */
 const START = new RegExp(String.raw`^(?:${TIME})? *[├└]─ (\/(?:(?!${TIME} )\S)*)`, 'u');
 /** ` (+12ms)`, ` (+1.25s)`, ` (+1m 5s)`, optionally `(file not created, …)`; ` (cached)`, ` (restored)`. */
-const END = /^ *\((?:\+(?:\d+m \d+s|[\d.]+m?s)|cached|restored)\) *(?:\(file not created, response body was empty\) *)?/;
+const END =
+  /^ *\((?:\+(?:\d+m \d+s|[\d.]+m?s)|cached|restored)\) *(?:\(file not created, response body was empty\) *)?/;
 
 /** Astro's and Vite's progress chatter during `astro build`: known, harmless, not shown by default. */
 const QUIET: RegExp[] = [

@@ -154,7 +154,7 @@ export function scanHtml(html: string, latin1 = false): { links: string[]; ids: 
   const links: string[] = [];
   const ids = new Set<string>();
   const value = latin1
-    ? (v: string) => decodeEntities(/[^\x00-\x7f]/.test(v) ? Buffer.from(v, 'latin1').toString('utf8') : v)
+    ? (v: string) => decodeEntities(/[\x80-\xff]/.test(v) ? Buffer.from(v, 'latin1').toString('utf8') : v)
     : decodeEntities;
   const n = html.length;
   let i = html.indexOf('<');
@@ -248,7 +248,9 @@ export function refreshUrl(content: string): string | undefined {
 
 /** The output file for a page URL's path below base ('doc/x/' → 'doc/x/index.html'). */
 function pageUrlOf(file: string, base: string): string {
-  return base + (file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file);
+  return (
+    base + (file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file)
+  );
 }
 
 /** Removes '.' and '..' segments of an absolute URL path (a '..' above the root stays at the root). */

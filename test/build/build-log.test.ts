@@ -47,8 +47,14 @@ describe('the default build log', () => {
       /\[gongkai-build\] 构建完成：/,
     ];
     const at = phases.map((p) => lines(r).findIndex((l) => p.test(l)));
-    expect(at.map((i, n) => (i < 0 ? `missing: ${phases[n]}` : 'ok')), tail(r)).toEqual(phases.map(() => 'ok'));
-    expect([...at].sort((a, b) => a - b), tail(r)).toEqual(at);
+    expect(
+      at.map((i, n) => (i < 0 ? `missing: ${phases[n]}` : 'ok')),
+      tail(r),
+    ).toEqual(phases.map(() => 'ok'));
+    expect(
+      [...at].sort((a, b) => a - b),
+      tail(r),
+    ).toEqual(at);
   });
 
   it('shows progress lines with done of total, and the total is what Astro generated', () => {
@@ -89,7 +95,11 @@ describe('the default build log', () => {
     // a post-build step's warning: no PDFs, so the published report PDFs are missing, each listed
     const at = out.indexOf('在本次构建中不再存在');
     expect(at, tail(r)).toBeGreaterThan(-1);
-    const listed = out.slice(at).split('\n').slice(1).filter((l) => /^ {2}\/doc\/.+\.pdf$/.test(l));
+    const listed = out
+      .slice(at)
+      .split('\n')
+      .slice(1)
+      .filter((l) => /^ {2}\/doc\/.+\.pdf$/.test(l));
     expect(listed.length).toBeGreaterThan(0);
     expect(out.slice(at)).toContain('修改方法：');
   });
@@ -98,7 +108,9 @@ describe('the default build log', () => {
     const summary = lines(r).find((l) => l.includes('[gongkai-build] 构建完成：'));
     const warnings = lines(r).filter((l) => l.includes('[WARN]')).length;
     expect(summary).toMatch(
-      new RegExp(`构建完成：${htmlFiles(r.outDir)} 个页面、\\d+ 个数据文件，用时 .+；警告 ${warnings} 条（见上）；输出目录 `),
+      new RegExp(
+        `构建完成：${htmlFiles(r.outDir)} 个页面、\\d+ 个数据文件，用时 .+；警告 ${warnings} 条（见上）；输出目录 `,
+      ),
     );
     expect(summary!.endsWith(r.outDir)).toBe(true);
   });

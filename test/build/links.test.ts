@@ -15,7 +15,9 @@ const OTHER_ANCHOR = '不存在的说明';
 const OWN_ANCHOR = '第九十九条';
 
 function plan() {
-  const docs = partition(readSources(SAMPLE_CONTENT), TODAY).pages.filter((d) => !d.data.withdrawn && d.genre !== '年报');
+  const docs = partition(readSources(SAMPLE_CONTENT), TODAY).pages.filter(
+    (d) => !d.data.withdrawn && d.genre !== '年报',
+  );
   const [doc, other] = docs;
   if (!doc || !other) throw new Error('fixture: the sample needs two plain documents');
   return { doc, other };
@@ -52,7 +54,9 @@ describe('a document body linking to anchors that do not exist', () => {
     const out = r.output;
     expect(out, tail(r, 8000)).toContain('全站链接检查发现 2 个失效的站内链接，指向 2 个不存在的文件或锚点：');
     const page = `doc/${doc.slug}/index.html（网址 ${BASE}doc/${doc.slug}/，源文件 ${doc.file}）`;
-    const other_ = out.indexOf(`${BASE}doc/${other.slug}/#${OTHER_ANCHOR}  锚点不存在（页面中没有 id 为“${OTHER_ANCHOR}”的元素）`);
+    const other_ = out.indexOf(
+      `${BASE}doc/${other.slug}/#${OTHER_ANCHOR}  锚点不存在（页面中没有 id 为“${OTHER_ANCHOR}”的元素）`,
+    );
     expect(other_, tail(r, 8000)).toBeGreaterThan(-1);
     expect(out.slice(other_).split('\n').slice(1, 3)).toEqual([
       `    链接写作“../${other.slug}/#${encodeURIComponent(OTHER_ANCHOR)}”，在页面：`,

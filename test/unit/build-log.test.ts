@@ -36,7 +36,8 @@ describe('per-page lines', () => {
   });
 
   it('reads the entries through colours and └─', () => {
-    const coloured = '\u001b[2m14:30:29\u001b[22m   \u001b[34m├─\u001b[39m \u001b[2m/doc/a/index.html\u001b[22m \u001b[2m(+8ms)\u001b[22m ';
+    const coloured =
+      '\u001b[2m14:30:29\u001b[22m   \u001b[34m├─\u001b[39m \u001b[2m/doc/a/index.html\u001b[22m \u001b[2m(+8ms)\u001b[22m ';
     expect(classifyLine(coloured)).toEqual({ startedPages: 1, startedFiles: 0, done: 1 });
     expect(classifyLine('14:30:29   └─ /doc/b/index.html (+8ms) ')).toMatchObject({ startedPages: 1, done: 1 });
   });
@@ -139,7 +140,9 @@ describe('line splitter and progress text', () => {
   it('says done of total, elapsed and the time left', () => {
     expect(progressText(0, 100, 1000)).toBe('生成页面：0/100（0%），已用 1 秒');
     expect(progressText(25, 100, 10_000)).toBe('生成页面：25/100（25%），已用 10 秒，预计还需 30 秒');
-    expect(progressText(5000, 10000, 125_000)).toBe('生成页面：5000/10000（50%），已用 2 分 05 秒，预计还需 2 分 05 秒');
+    expect(progressText(5000, 10000, 125_000)).toBe(
+      '生成页面：5000/10000（50%），已用 2 分 05 秒，预计还需 2 分 05 秒',
+    );
     expect(progressText(100, 100, 40_000)).toBe('生成页面：100/100（100%），已用 40 秒');
     expect(progressText(7, undefined, 3000)).toBe('生成页面：已完成 7 个，已用 3 秒');
     // no estimate before 1% is done

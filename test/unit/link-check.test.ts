@@ -41,7 +41,9 @@ describe('a sound output', () => {
   it('passes: pages, directory URLs, relative ../ links, assets, attachments, anchors on this and other pages', () => {
     const r = check({
       'index.html': page('<a href="/doc/a/">a</a><a href="catalogue/">c</a><a href="#main">skip</a>', ['main']),
-      'catalogue/index.html': page('<a href="../doc/a/#s2">a §2</a><a href="../">home</a><a href="/catalogue">self</a>'),
+      'catalogue/index.html': page(
+        '<a href="../doc/a/#s2">a §2</a><a href="../">home</a><a href="/catalogue">self</a>',
+      ),
       'doc/a/index.html': page(
         '<a href="files/%E9%99%84%E4%BB%B6%201.pdf">附件</a><a href="./a.pdf">pdf</a>' +
           '<img src="/_astro/x.png" srcset="/_astro/x.png 1x, /_astro/x@2.png 2x" alt="">' +
@@ -88,7 +90,10 @@ describe('broken links', () => {
       'index.html': page('<a href="/doc/none/">gone</a>'),
       'doc/a/index.html': page('<a href="files/%E7%BC%BA.pdf">缺</a><a href="files/%E7%BC%BA.pdf">again</a>'),
     });
-    expect(broken(r)).toEqual(['missing-file /doc/a/files/缺.pdf ← doc/a/index.html', 'missing-file /doc/none/ ← index.html']);
+    expect(broken(r)).toEqual([
+      'missing-file /doc/a/files/缺.pdf ← doc/a/index.html',
+      'missing-file /doc/none/ ← index.html',
+    ]);
     const pdf = r.broken[0]!;
     expect(pdf.href).toBe('files/%E7%BC%BA.pdf');
     expect(pdf.pages[0]).toEqual({ file: 'doc/a/index.html', url: '/doc/a/' });
@@ -111,19 +116,26 @@ describe('broken links', () => {
 
   it('groups one broken target linked from many pages, with a few example pages and the count', () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 12; i++) files[`doc/d${String(i).padStart(2, '0')}/index.html`] = page('<a href="/#fdzdgknr">法定</a>');
+    for (let i = 0; i < 12; i++)
+      files[`doc/d${String(i).padStart(2, '0')}/index.html`] = page('<a href="/#fdzdgknr">法定</a>');
     files['index.html'] = page('');
     const r = check(files);
     expect(r.broken).toHaveLength(1);
     expect(r.broken[0]).toMatchObject({ reason: 'missing-anchor', target: '/#fdzdgknr', count: 12 });
-    expect(r.broken[0]!.pages.map((p) => p.file)).toEqual(['doc/d00/index.html', 'doc/d01/index.html', 'doc/d02/index.html']);
+    expect(r.broken[0]!.pages.map((p) => p.file)).toEqual([
+      'doc/d00/index.html',
+      'doc/d01/index.html',
+      'doc/d02/index.html',
+    ]);
     expect(r.brokenLinks).toBe(12);
   });
 
   it('under base /xxgk/: base-absolute, site_url absolute, relative and feed URLs map to the output', () => {
     const r = check(
       {
-        'index.html': page('<a href="/xxgk/doc/a/">ok</a><a href="/xxgk/doc/b/">missing</a><a href="doc/c/">rel missing</a>'),
+        'index.html': page(
+          '<a href="/xxgk/doc/a/">ok</a><a href="/xxgk/doc/b/">missing</a><a href="doc/c/">rel missing</a>',
+        ),
         'doc/a/index.html': page('<a href="../../">up to base</a><a href="../../../../">above the root</a>'),
         'sitemap.xml':
           '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' +
@@ -213,7 +225,13 @@ describe('tokenizer', () => {
           '<sitemapindex><sitemap><loc> https://h/xxgk/sitemap-1.xml </loc></sitemap></sitemapindex>' +
           '<url><loc>https://h/a?x=1&amp;y=2</loc><xhtml:link rel="alternate" href="https://h/b"/></url>',
       ),
-    ).toEqual(['https://h/xxgk/', 'https://h/xxgk/doc/a/', 'https://h/xxgk/sitemap-1.xml', 'https://h/a?x=1&y=2', 'https://h/b']);
+    ).toEqual([
+      'https://h/xxgk/',
+      'https://h/xxgk/doc/a/',
+      'https://h/xxgk/sitemap-1.xml',
+      'https://h/a?x=1&y=2',
+      'https://h/b',
+    ]);
   });
 
   it('decodes entities and reads refresh URLs', () => {
@@ -231,8 +249,12 @@ describe('tokenizer', () => {
       fragment: 'x',
       url: '/xxgk/doc/b/',
     });
-    expect(resolveLink('HTTPS://WWW.EXAMPLE.GOV.CN/xxgk/a.pdf', '/xxgk/', '/xxgk/', host)).toMatchObject({ path: 'a.pdf' });
-    expect(resolveLink('https://www.example.gov.cn:8443/xxgk/', '/xxgk/', '/xxgk/', host)).toEqual({ kind: 'external' });
+    expect(resolveLink('HTTPS://WWW.EXAMPLE.GOV.CN/xxgk/a.pdf', '/xxgk/', '/xxgk/', host)).toMatchObject({
+      path: 'a.pdf',
+    });
+    expect(resolveLink('https://www.example.gov.cn:8443/xxgk/', '/xxgk/', '/xxgk/', host)).toEqual({
+      kind: 'external',
+    });
     expect(resolveLink('/xxgkfoo/', '/xxgk/', '/xxgk/', host)).toEqual({ kind: 'outside' });
     expect(resolveLink('  /xxgk/a%20b.pdf  ', '/xxgk/', '/xxgk/', host)).toMatchObject({ path: 'a b.pdf' });
   });
