@@ -15,8 +15,9 @@
 // base path (the portal around the column). A missing file that dist/redirects.json moves to an
 // existing one is served by the server's redirect: not broken.
 //
-// Cost: one pass over the output, one file in memory at a time; the output's file names (a Set) and
-// the fragments asked of other pages (distinct target+fragment pairs) are what grows with the site.
+// Cost: one pass over the output, one file in memory at a time; the output's file names (a Set: 47 MB
+// at 100,000 documents, 278,555 files) and the fragments asked of other pages (distinct
+// target+fragment pairs) are what grows with the site.
 // Pages asked for a fragment are read a second time at the end, for their ids. The tokenizer is a
 // regular expression over tags, correct for what Astro's compressHTML and our Markdown renderer
 // write (quoted or unquoted attribute values, comments, script/style bodies skipped); character
@@ -384,8 +385,8 @@ export function checkLinks(options: LinkCheckOptions): LinkCheckResult {
     if (!b) {
       result.brokenTargets++;
       if (brokenByKey.size >= MAX_TARGETS) return;
-      b = { reason, target, href, pages: [], count: 0 };
-      brokenByKey.set(key, b);
+      b = { reason, target: detach(target), href: detach(href), pages: [], count: 0 };
+      brokenByKey.set(detach(key), b);
       result.broken.push(b);
     }
     b.count += count;
@@ -408,8 +409,6 @@ export function checkLinks(options: LinkCheckOptions): LinkCheckResult {
   };
   // fragments asked of other pages: target file → fragment → where it was asked first, and how often
   const wanted = new Map<string, Map<string, { href: string; target: string; from: LinkSource[]; count: number }>>();
-  // resolutions of links that do not depend on the page (root-relative and absolute), bounded
-  const cache = new Map<string, Resolved>();
 
   for (const file of all) {
     const isHtml = file.endsWith('.html');
@@ -430,15 +429,7 @@ export function checkLinks(options: LinkCheckOptions): LinkCheckResult {
     for (const href of links) {
       if (seen.has(href)) continue;
       seen.add(href);
-      const absolute = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|\/)/.test(href.trimStart());
-      let r = absolute ? cache.get(href) : undefined;
-      if (!r) {
-        r = resolveLink(href, pageDir, base, host);
-        if (absolute) {
-          if (cache.size > 50_000) cache.clear();
-          cache.set(href, r);
-        }
-      }
+      const r = resolveLink(href, pageDir, base, host);
       if (r.kind === 'external') {
         result.external++;
         continue;
@@ -467,12 +458,12 @@ export function checkLinks(options: LinkCheckOptions): LinkCheckResult {
         continue;
       }
       let byFragment = wanted.get(target);
-      if (!byFragment) wanted.set(target, (byFragment = new Map()));
+      if (!byFragment) wanted.set(detach(target), (byFragment = new Map()));
       const w = byFragment.get(fragment);
       if (w) {
         w.count++;
         if (w.from.length < EXAMPLE_PAGES) w.from.push(from);
-      } else byFragment.set(fragment, { href, target: anchor, from: [from], count: 1 });
+      } else byFragment.set(detach(fragment), { href: detach(href), target: detach(anchor), from: [from], count: 1 });
     }
   }
   // the pages asked for a fragment, once each, for their ids
@@ -483,6 +474,15 @@ export function checkLinks(options: LinkCheckOptions): LinkCheckResult {
     }
   }
   return result;
+}
+
+/**
+ * A copy of a string that shares no memory with the page it was read from: V8 keeps a substring as a
+ * view of the whole page, and what outlives the page (broken targets, fragments asked of other
+ * pages) would keep every such page in memory.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }
 
 /** A fragment names an element by its id as written or percent-decoded (how browsers find it). */
