@@ -2,12 +2,15 @@
 // so that no step's memory adds to another's (docs/decisions.md §3, §11), in this order:
 // - `reports`: the annual reports printed to PDF (src/lib/report-pdf-print.ts), from the job the build left;
 // - `search`: the search index's shards (src/lib/search/index-job.ts), from the job the build left;
-// - `published`: the published-URL check (src/lib/published-urls.ts) over the finished output.
+// - `published`: the published-URL check (src/lib/published-urls.ts) over the finished output;
+// - `links`: the link check over the whole output (src/lib/link-check.ts): a broken internal link fails the build.
 // Logs in the build's format; exits non-zero, with Chinese messages, when a step fails.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildOptionsOrExit } from './lib/build-options.ts';
+import { checkLinks, formatBrokenLinks, linkJobFile, type LinkJob } from './lib/link-check.ts';
 import { missingPublishedUrls, readPublishedList } from './lib/published-urls.ts';
+import type { RedirectManifest } from './lib/redirects.ts';
 import { reportPdfJobFile, runReportPdfJob, type ReportPdfJob } from './lib/report-pdf-print.ts';
 import { indexJobFile, parallelShards, runShards, type IndexJob } from './lib/search/index-job.ts';
 
@@ -15,6 +18,7 @@ const time = () => new Date().toTimeString().slice(0, 8);
 const logger = (name: string) => ({
   info: (m: string) => console.log(`${time()} [${name}] ${m}`),
   warn: (m: string) => console.warn(`${time()} [WARN] [${name}] ${m}`),
+  error: (m: string) => console.error(`${time()} [ERROR] [${name}] ${m}`),
 });
 const readJob = <T>(file: string): T | undefined => {
   if (!existsSync(file)) return undefined;
@@ -25,10 +29,9 @@ const readJob = <T>(file: string): T | undefined => {
 
 const options = buildOptionsOrExit(process.env);
 const step = process.argv[2];
-if (!['reports', 'search', 'published'].includes(step ?? '')) {
-  console.error(
-    `用法：node src/post-build.ts reports|search|published（由 npm run build 调用），收到：${step ?? '（无）'}`,
-  );
+const STEPS = ['reports', 'search', 'published', 'links'];
+if (!STEPS.includes(step ?? '')) {
+  console.error(`用法：node src/post-build.ts ${STEPS.join('|')}（由 npm run build 调用），收到：${step ?? '（无）'}`);
   process.exit(2);
 }
 
@@ -80,4 +83,29 @@ if (step === 'published' && existsSync(listFile)) {
         missing.map((u) => `  ${u}`).join('\n') +
         '\n  修改方法：恢复对应文件或其索引号/slug；网址改变时在 content/redirects.yaml 中写跳转（npx gongkai renumber 会自动写）；确需撤下时用 npx gongkai withdraw 撤回（网址保留撤回说明），或在确认后运行 npm run urls:update 更新 content/published.txt。',
     );
+}
+
+// the link check over the whole output: after every step that writes files, before the last one
+if (step === 'links') {
+  const job = readJob<LinkJob>(linkJobFile(options.cacheDir));
+  if (!job) {
+    console.error(`全站链接检查：没有找到检查任务（${linkJobFile(options.cacheDir)}）。请用 npm run build 构建。`);
+    process.exit(1);
+  }
+  const log = logger('gongkai-links');
+  const started = Date.now();
+  const redirectsFile = path.join(options.outDir, 'redirects.json');
+  const redirects = existsSync(redirectsFile)
+    ? (JSON.parse(readFileSync(redirectsFile, 'utf8')) as RedirectManifest).redirects
+    : [];
+  const r = checkLinks({ outDir: options.outDir, base: job.base, siteUrl: job.siteUrl, redirects });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (r.brokenLinks) {
+    log.error(formatBrokenLinks(r, job.sources));
+    process.exit(1);
+  }
+  log.info(
+    `全站链接检查：${r.pages} 个页面、${r.feeds} 个订阅和网站地图中的 ${r.links} 个站内链接都有效（其中 ${r.anchors} 个带锚点）；` +
+      `未检查站外链接 ${r.external} 个、本网站其他栏目的链接 ${r.outsideBase} 个（${seconds} 秒）`,
+  );
 }
