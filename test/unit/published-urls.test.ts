@@ -22,18 +22,21 @@ describe('published URL list', () => {
     expect(outputFileFor('/doc/a/')).toBe(path.join('doc/a', 'index.html'));
     expect(outputFileFor('/doc/a/files/%E9%99%84%E4%BB%B6.pdf')).toBe('doc/a/files/附件.pdf');
   });
-  it('lists the pages, attachments, PDFs and open data of a build, not its assets', () => {
+  it('lists the pages, attachments, PDFs and open data of a build, not its assets or precompressed copies', () => {
     const dir = site([
       'index.html',
       'doc/a/index.html',
       'doc/a/files/附件.pdf',
       'doc/a/a.pdf',
       'doc/a/report.json',
+      'doc/a/report.json.gz',
+      'doc/a/index.html.gz',
+      'doc/a/files/data.gz',
       'annual-reports/data/table3.csv',
       '_astro/x.css',
       'pagefind/pagefind.js',
       '404.html',
-      'prefs.js',
+      'manifest.json',
       'catalogue/2/index.html',
     ]);
     expect(listSiteUrls(dir)).toEqual([
@@ -42,6 +45,7 @@ describe('published URL list', () => {
       '/catalogue/2/',
       '/doc/a/',
       '/doc/a/a.pdf',
+      '/doc/a/files/data.gz',
       '/doc/a/files/附件.pdf',
       '/doc/a/report.json',
     ]);
