@@ -1,7 +1,8 @@
 // The build's finish step on the sample (docs/design.md "Build output: manifest, precompressed
 // files"): manifest.json lists every file of the output but itself, with the right size and SHA-256;
 // each .gz is the gzip of the file beside it, and every text file that gzip makes smaller has one;
-// the pages load only content-hashed (immutable) scripts, style sheets and icons.
+// the pages load only content-hashed (immutable) scripts, style sheets and icons, and the search
+// tables are content-hashed too.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cacheClassOf } from '../../src/lib/deploy/cache.ts';
 import { listOutputFiles, MANIFEST_FILE, MANIFEST_FORMAT, readManifest } from '../../src/lib/deploy/manifest.ts';
 import { gzipBytes, shouldPrecompress } from '../../src/lib/deploy/precompress.ts';
+import { T2S_BUCKETS, type SearchManifest } from '../../src/lib/search/normalise.ts';
 import { assertBuilt, buildSample, type BuildResult } from '../helpers/build.ts';
 
 let r: BuildResult;
@@ -115,5 +117,19 @@ describe('asset names for long caching', () => {
     expect(bad).toEqual([]);
     expect(existsSync(path.join(r.outDir, 'prefs.js'))).toBe(false);
     expect(existsSync(path.join(r.outDir, 'favicon.svg'))).toBe(false);
+  });
+
+  it('the search tables gongkai.json names are content-hashed, and every file of them is named', () => {
+    assertBuilt(r);
+    const m = JSON.parse(read('pagefind/gongkai.json').toString('utf8')) as SearchManifest;
+    expect(m.exactFiles).toHaveLength(m.exactBuckets);
+    expect(m.t2sFiles).toHaveLength(T2S_BUCKETS);
+    for (const f of [...m.exactFiles, ...m.t2sFiles]) {
+      expect(cacheClassOf(`pagefind/${f}`), f).toBe('immutable');
+      const bytes = read(`pagefind/${f}`);
+      expect(f.split('.')[1], f).toBe(createHash('sha256').update(bytes).digest('hex').slice(0, 10));
+    }
+    const tables = listOutputFiles(r.outDir).filter((f) => /^pagefind\/(?:exact|t2s)\/[^/]+\.json$/.test(f));
+    expect(tables.sort()).toEqual([...m.exactFiles, ...m.t2sFiles].map((f) => `pagefind/${f}`).sort());
   });
 });

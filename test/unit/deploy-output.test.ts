@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { cacheClassOf } from '../../src/lib/deploy/cache.ts';
+import { cacheClassOf, contentHashedName } from '../../src/lib/deploy/cache.ts';
 import { finishOutput } from '../../src/lib/deploy/finish.ts';
 import {
   gitCommit,
@@ -201,6 +201,14 @@ describe('manifest.json', () => {
 });
 
 describe('cacheClassOf', () => {
+  it('names a file by its content', () => {
+    const name = contentHashedName('exact/3', 'json', '{"a":1}');
+    expect(name).toMatch(/^exact\/3\.[0-9a-f]{10}\.json$/);
+    expect(contentHashedName('exact/3', 'json', '{"a":1}')).toBe(name);
+    expect(contentHashedName('exact/3', 'json', '{"a":2}')).not.toBe(name);
+    expect(cacheClassOf(`pagefind/${name}`)).toBe('immutable');
+  });
+
   it('calls content-hashed files immutable and everything that keeps its name short', () => {
     for (const f of [
       '_astro/BaseLayout.DrnIS2I8.css',
@@ -210,6 +218,8 @@ describe('cacheClassOf', () => {
       'pagefind/s3/index/zh-cn_1255897.pf_index',
       'pagefind/s0/filter/zh-cn_1993c2d.pf_filter',
       'pagefind/s0/pagefind.zh-cn_6615c441e898a.pf_meta',
+      'pagefind/exact/3.1a2b3c4d5e.json',
+      'pagefind/t2s/31.0123456789.json',
       '/_astro/favicon.DlItVrCc.svg',
     ])
       expect(cacheClassOf(f), f).toBe('immutable');
@@ -223,6 +233,7 @@ describe('cacheClassOf', () => {
       'pagefind/gongkai.json',
       'pagefind/exact/3.json',
       'pagefind/t2s/0.json',
+      'pagefind/exact/3.1a2b3c4d5e.json.tmp',
       'pagefind/s0/pagefind.js',
       'pagefind/s0/pagefind-worker.js',
       'pagefind/s0/pagefind-entry.json',
