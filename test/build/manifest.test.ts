@@ -31,8 +31,10 @@ describe('manifest.json', () => {
     expect(m.today).toBe(`${r.today} 23:59`);
     const site = readFileSync(path.join(r.contentDir, 'site.yaml'), 'utf8');
     expect(m.site_url).toBe(/^site_url:\s*(\S+)/m.exec(site)?.[1] ?? null);
-    const git = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: r.contentDir, encoding: 'utf8' });
-    expect(m.commit).toBe(git.status === 0 ? git.stdout.trim() : null);
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: r.contentDir, encoding: 'utf8' });
+    const tracked = git('ls-files', '--', 'site.yaml').stdout?.trim();
+    const head = git('rev-parse', 'HEAD');
+    expect(m.commit).toBe(tracked && head.status === 0 ? head.stdout.trim() : null);
   });
 
   it('lists every file of the output but itself, sorted, with its size and SHA-256', () => {

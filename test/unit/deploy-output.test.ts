@@ -189,11 +189,17 @@ describe('manifest.json', () => {
     expect(gitCommit(repo)).toBeNull();
     expect(git('init', '-q').status).toBe(0);
     writeFileSync(path.join(repo, 'site.yaml'), 'site_url: https://www.example.gov.cn\n');
-    git('add', '.');
+    // a column inside the repository that is not tracked there (as the benchmark's is not)
+    mkdirSync(path.join(repo, 'untracked'));
+    writeFileSync(path.join(repo, 'untracked', 'site.yaml'), 'site_url: https://x.example\n');
+    writeFileSync(path.join(repo, '.gitignore'), 'untracked/\n');
+    expect(git('add', '.').status).toBe(0);
+    expect(gitCommit(repo), 'site.yaml not committed yet').toBeNull();
     expect(git('commit', '-q', '-m', 'x').status).toBe(0);
     const head = git('rev-parse', 'HEAD').stdout.trim();
     expect(head).toMatch(/^[0-9a-f]{40}$/);
     expect(gitCommit(repo)).toBe(head);
+    expect(gitCommit(path.join(repo, 'untracked'))).toBeNull();
     expect(siteUrlOf(repo)).toBe('https://www.example.gov.cn');
     expect(siteUrlOf(path.join(repo, 'missing'))).toBeNull();
     rmSync(repo, { recursive: true, force: true });

@@ -6,7 +6,7 @@
 // Format (`gongkai-manifest/1`), one file a line, so that `diff` of two releases' manifests shows
 // one line for each changed file:
 //   {"format":"gongkai-manifest/1","base":"/xxgk/","site_url":"https://…" | null,
-//    "commit":"<git HEAD of the content's repository>" | null,"today":"YYYY-MM-DD HH:MM","files":[
+//    "commit":"<git HEAD of the content's repository, site.yaml tracked there>" | null,"today":"YYYY-MM-DD HH:MM","files":[
 //   {"path":"404.html","size":1234,"sha256":"<hex>"},
 //   …
 //   ]}
@@ -78,15 +78,17 @@ export function serialiseManifest(m: Manifest): string {
 
 /**
  * The commit the content directory's git repository has checked out (`git rev-parse HEAD`), or null
- * when it is in none (or git is not installed). Uncommitted changes are not recorded.
+ * when it is in none, when `file` (the column's site.yaml) is not tracked there — a column left
+ * untracked inside another repository (the benchmark's) is not that repository's commit — or when
+ * git is not installed. Uncommitted changes are not recorded.
  */
-export function gitCommit(dir: string): string | null {
-  const r = spawnSync('git', ['rev-parse', 'HEAD'], {
-    cwd: dir,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const out = r.status === 0 ? r.stdout.trim() : '';
+export function gitCommit(dir: string, file = 'site.yaml'): string | null {
+  const git = (...args: string[]) =>
+    spawnSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const tracked = git('ls-files', '--', file);
+  if (tracked.status !== 0 || !tracked.stdout.trim()) return null;
+  const head = git('rev-parse', 'HEAD');
+  const out = head.status === 0 ? head.stdout.trim() : '';
   return /^[0-9a-f]{40,64}$/.test(out) ? out : null;
 }
 
