@@ -2,6 +2,7 @@
 //   unit     test/unit/**/*.test.ts     domain code, fast
 //   build    test/build/**/*.test.ts    real Astro builds of the sample and of broken copies
 //   browser  test/browser/**/*.test.ts  Chromium + axe against the sample built under /xxgk/
+//   serve    test/serve/**/*.test.ts    Debian's nginx with the generated config (HTTP and Chromium)
 // Builds are made once per run by test/helpers/build.ts (serialised by a lock, reused by both
 // the build and the browser project); GONGKAI_TEST_RUN identifies the run.
 import { defineConfig } from 'vitest/config';
@@ -30,6 +31,10 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'browser', include: ['test/browser/**/*.test.ts'], environment: 'node', ...slow },
+      },
+      {
+        extends: true,
+        test: { name: 'serve', include: ['test/serve/**/*.test.ts'], environment: 'node', ...slow },
       },
     ],
   },

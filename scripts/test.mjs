@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: the one command that runs every test (unit, build, browser).
+// `npm test`: the one command that runs every test (unit, build, browser, serve).
 //
-// 1. Checks the system tools the build and browser tests need: Chromium (/usr/bin/chromium),
-//    the Noto CJK fonts and poppler's pdftotext. When one is missing and this process may install
-//    packages (root, or password-less sudo), it runs
-//      apt-get update && apt-get install -y chromium fonts-noto-cjk poppler-utils
-//    otherwise it fails, printing that line. It never skips tests.
+// 1. Checks the system tools the build, browser, serving and deployment tests need: Chromium
+//    (/usr/bin/chromium), the Noto CJK fonts, poppler's pdftotext, Debian's nginx with gzip_static
+//    (/usr/sbin/nginx; the tests start their own on a loopback port, never the system's on port 80),
+//    rsync, and OpenSSH's server and client (the deployment tests start their own sshd on loopback).
+//    When one is missing and this process may install packages (root, or password-less sudo), it runs
+//      apt-get update && apt-get install -y chromium fonts-noto-cjk poppler-utils nginx rsync openssh-server openssh-client
+//    otherwise it fails, printing that line. It never skips tests. (Installing nginx or openssh-server
+//    may start the system's services on ports 80 and 22; Debian's nginx does not when port 80 is taken.)
 // 2. Checks the code itself: formatting (prettier --check), lint (eslint --max-warnings 0) and types
 //    (astro check for .astro files, tsc --noEmit for the rest, tests and scripts included).
 // 3. Runs `vitest run` over all projects (extra arguments are passed on, e.g. `npm test -- --project unit`)
@@ -19,9 +22,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PACKAGES = ['chromium', 'fonts-noto-cjk', 'poppler-utils'];
+const PACKAGES = ['chromium', 'fonts-noto-cjk', 'poppler-utils', 'nginx', 'rsync', 'openssh-server', 'openssh-client'];
 const APT_LINE = `apt-get update && apt-get install -y ${PACKAGES.join(' ')}`;
 const CHROMIUM = '/usr/bin/chromium';
+const NGINX = '/usr/sbin/nginx';
+const SSHD = '/usr/sbin/sshd';
 
 const say = (msg) => console.log(`[test] ${msg}`);
 const fail = (msg) => {
@@ -49,11 +54,22 @@ function hasCjkFont() {
   return false;
 }
 
+/** Debian's nginx is built with gzip_static (the column's precompressed files); another build may not be. */
+function nginxHasGzipStatic() {
+  const r = spawnSync(NGINX, ['-V'], { encoding: 'utf8' });
+  return /--with-http_gzip_static_module/.test(`${r.stdout}${r.stderr}`);
+}
+
 function missingTools() {
   const missing = [];
   if (!existsSync(CHROMIUM)) missing.push(`Chromium (${CHROMIUM}) — package chromium`);
   if (!hasCjkFont()) missing.push('Noto CJK fonts — package fonts-noto-cjk');
   if (!commandExists('pdftotext')) missing.push('pdftotext — package poppler-utils');
+  if (!existsSync(NGINX)) missing.push(`nginx (${NGINX}) — package nginx`);
+  else if (!nginxHasGzipStatic()) missing.push(`nginx with gzip_static (${NGINX} -V) — package nginx`);
+  if (!commandExists('rsync')) missing.push('rsync — package rsync');
+  if (!existsSync(SSHD)) missing.push(`sshd (${SSHD}) — package openssh-server`);
+  if (!commandExists('ssh')) missing.push('ssh — package openssh-client');
   return missing;
 }
 
@@ -74,7 +90,7 @@ function run(argv, opts = {}) {
 }
 
 // ---- 1. system tools -------------------------------------------------------------------
-say('checking system tools: chromium, Noto CJK fonts, pdftotext');
+say('checking system tools: chromium, Noto CJK fonts, pdftotext, nginx, rsync, sshd, ssh');
 let missing = missingTools();
 if (missing.length === 0) {
   say('system tools present');
@@ -83,7 +99,7 @@ if (missing.length === 0) {
   const prefix = installPrefix();
   if (!prefix) {
     fail(
-      `the browser and PDF tests need these packages, and this user cannot install them ` +
+      `the browser, PDF, serving and deployment tests need these packages, and this user cannot install them ` +
         `(not root, no password-less sudo, or no apt-get). Run as root:\n\n    ${APT_LINE}\n\nthen run npm test again.`,
     );
   }
@@ -133,7 +149,7 @@ if (!existsSync(vitest)) fail(`${vitest} not found: run npm install first.`);
 const node = nodeBinary();
 const args = process.argv.slice(2).filter((a) => a !== '--no-code-checks');
 say(
-  `running vitest (projects unit, build, browser) with Node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`,
+  `running vitest (projects unit, build, browser, serve) with Node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`,
 );
 // One id per run: the build helper builds each fixture once per run and reuses it across projects.
 env.GONGKAI_TEST_RUN ??= `${Date.now()}-${process.pid}`;

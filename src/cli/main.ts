@@ -6,6 +6,7 @@ import { registerHook } from './commands/hook.ts';
 import { registerImportDoc } from './commands/import-doc.ts';
 import { registerImportReport } from './commands/import-report.ts';
 import { registerMove } from './commands/move.ts';
+import { registerNginxConfig } from './commands/nginx-config.ts';
 import { registerNew } from './commands/new.ts';
 import { registerRenumber } from './commands/renumber.ts';
 import { registerShow } from './commands/show.ts';
@@ -25,6 +26,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerImportDoc,
   registerImportReport,
   registerHook,
+  registerNginxConfig,
 ];
 
 /** Commander's help headings, in the editors' language (they are passed through styleTitle). */

@@ -33,3 +33,11 @@ export interface Crumb {
 
 /** Browse kinds of the catalogue, plus 'all' for the whole list. */
 export type BrowseKind = 'all' | BrowseGroupKind;
+
+/** An Atom feed a page names in <head> (<link rel="alternate">). */
+export interface FeedRef {
+  /** What a feed reader calls it. */
+  title: string;
+  /** Site path, without base ('/section/<id>/feed.xml'). */
+  path: string;
+}

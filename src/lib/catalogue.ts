@@ -1,6 +1,34 @@
 // 政府信息公开目录: group the documents once per build (by 主题分类, 发布机构, 年份, 体裁 and
 // column section), count, and cut into pages. Pages receive slices; nothing here is per page.
+import { DOCUMENT_FIELDS } from './schema/document.ts';
 import type { DocumentMeta, Genre, Publisher, Section, Topic } from './types.ts';
+
+/** A frontmatter field's Chinese label, from the document schema. */
+function labelOf(key: string): string {
+  const f = DOCUMENT_FIELDS.find((x) => x.path === key);
+  if (!f) throw new Error(`the document schema has no field ${key}`);
+  return f.label;
+}
+
+/**
+ * The catalogue's columns and their Chinese labels: what 条例 第十二条 asks for (索引号, 名称, 内容概述,
+ * 生成日期 = 成文日期) with 发布机构, 文号, 发布日期, then what the open data adds (主题分类, 体裁, 有效性,
+ * 网址). Labels are the document schema's (one fact, one place), except 名称: the 条例's word for what the
+ * frontmatter calls 标题. The catalogue table and the open data (src/lib/discover/open-data.ts) read them here.
+ */
+export const CATALOGUE_FIELDS = {
+  index_no: labelOf('index_no'),
+  title: '名称',
+  summary: labelOf('summary'),
+  publisher: labelOf('publisher'),
+  doc_no: labelOf('doc_no'),
+  written: labelOf('written'),
+  published: labelOf('published'),
+  topic: labelOf('topic'),
+  genre: labelOf('genre'),
+  validity: labelOf('validity'),
+  url: '网址',
+} as const;
 
 export interface CatalogueInput {
   documents: DocumentMeta[];

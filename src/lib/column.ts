@@ -5,6 +5,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node
 import path from 'node:path';
 import type { ZodType } from 'zod';
 import { diag } from './diagnostics.ts';
+import { checkPublishableFile, fileExtension, type FileVerdict } from './file-policy.ts';
 import { compileIndexPattern, isUsableIndexPattern, type IndexPattern } from './index-no.ts';
 import { scanBody, splitFrontmatter, type BodyScan } from './markdown.ts';
 import { NameIndex } from './names.ts';
@@ -116,8 +117,26 @@ export interface Column {
   otherFiles: string[];
   /** Symbolic links under documents/ (never followed). */
   symlinks: string[];
+  /** The 党政机关网站标识 image site.yaml names (`footer.conac.image`), as found on disk; unset when none is named. */
+  siteMark?: SiteFile;
   /** What reading found: files that could not be read, YAML and schema errors. */
   diagnostics: Diagnostic[];
+}
+
+/** Image types a file site.yaml names may have (the 党政机关网站标识). */
+export const SITE_IMAGE_TYPES = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'svg'] as const;
+
+/**
+ * A file site.yaml names, relative to the content directory: where it is, and whether it may be published
+ * ('outside': not inside the content directory; 'type': not one of SITE_IMAGE_TYPES; 'unsafe': an SVG
+ * that runs script or loads from elsewhere, `verdict` says what).
+ */
+export interface SiteFile {
+  written: string;
+  /** Relative to the content directory, normalised, '/' separators. */
+  rel: string;
+  state: 'ok' | 'outside' | 'missing' | 'symlink' | 'type' | 'unsafe';
+  verdict?: Exclude<FileVerdict, { ok: true }>;
 }
 
 export interface ReadOptions {
@@ -169,6 +188,7 @@ export function readColumn(contentDir: string, options: ReadOptions): Column {
     readList(readYaml('sections.yaml', false), 'sections.yaml', sectionsSchema, report),
   );
   const redirects = readRedirects(sources.redirects, report);
+  const siteMark = settings?.footer.conac && siteFile(contentDir, settings.footer.conac.image);
   // an unusable pattern is reported once, by the site-settings check: documents are not checked against it
   const indexPattern: IndexPattern | undefined =
     settings && isUsableIndexPattern(settings.indexNo.pattern)
@@ -207,6 +227,7 @@ export function readColumn(contentDir: string, options: ReadOptions): Column {
     markdownFiles: files,
     otherFiles,
     symlinks,
+    ...(siteMark && { siteMark }),
     diagnostics,
   };
 }
@@ -437,6 +458,25 @@ function fileRef(contentDir: string, dir: string, written: string, line: number 
   } catch {
     return { ...ref, state: 'missing' };
   }
+}
+
+/** Where a file site.yaml names is (`written`: relative to the content directory), and whether it may be published. */
+export function siteFile(contentDir: string, written: string): SiteFile {
+  const rel = path.posix.normalize(written.trim().replace(/\\/g, '/'));
+  const ref: SiteFile = { written, rel, state: 'ok' };
+  if (path.posix.isAbsolute(rel) || /^[a-z]:/i.test(rel) || rel === '..' || rel.startsWith('../') || rel === '.')
+    return { ...ref, state: 'outside' };
+  const file = path.join(contentDir, rel);
+  try {
+    const st = lstatSync(file);
+    if (st.isSymbolicLink()) return { ...ref, state: 'symlink' };
+    if (!st.isFile()) return { ...ref, state: 'missing' };
+  } catch {
+    return { ...ref, state: 'missing' };
+  }
+  if (!(SITE_IMAGE_TYPES as readonly string[]).includes(fileExtension(rel))) return { ...ref, state: 'type' };
+  const verdict = checkPublishableFile(rel, () => readFileSync(file));
+  return verdict.ok ? ref : { ...ref, state: 'unsafe', verdict };
 }
 
 /** Markdown files under `dir` (sorted, paths relative to the content dir); every other file goes to `others`. */

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isPrecompressedCopy } from './deploy/precompress.ts';
+import { FEED_PATH, SITEMAP_FILE } from './discover/urls.ts';
 import { redirectTarget, type RedirectManifest } from './redirects.ts';
 
 export function readPublishedList(text: string): string[] {
@@ -39,10 +40,16 @@ export function missingPublishedUrls(list: string[], outDir: string): string[] {
 }
 
 /**
+ * Top-level files others keep addresses of: feed readers subscribe to the column's feed, search-engine
+ * consoles and robots.txt name its sitemap (src/lib/discover/urls.ts).
+ */
+const KEPT_TOP_LEVEL = new Set([FEED_PATH, SITEMAP_FILE].map((p) => p.slice(1)));
+
+/**
  * Every page and published file of a built site as site paths, sorted: the new published list.
- * Pages, attachments, report PDFs and open data count; the site's own assets do not (hashed
- * `_astro/`, the search index, the top-level files such as 404.html and manifest.json, and the
- * precompressed .gz copies).
+ * Pages, attachments, report PDFs, open data and feeds count; the site's own assets do not (hashed
+ * `_astro/`, the search index, the top-level files such as 404.html and manifest.json, but for the
+ * column's feed and sitemap, and the precompressed .gz copies).
  */
 export function listSiteUrls(outDir: string): string[] {
   const out: string[] = [];
@@ -56,7 +63,7 @@ export function listSiteUrls(outDir: string): string[] {
         walk(path.join(dir, e.name), r);
       } else if (e.name === 'index.html') out.push('/' + (rel ? rel + '/' : ''));
       // the .gz the build's finish step writes beside a file is the same URL to a reader
-      else if (rel && !isPrecompressedCopy(e.name, names)) out.push('/' + r);
+      else if ((rel || KEPT_TOP_LEVEL.has(e.name)) && !isPrecompressedCopy(e.name, names)) out.push('/' + r);
     }
   };
   walk(outDir, '');

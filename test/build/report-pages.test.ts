@@ -436,12 +436,12 @@ describe('年报 index and trends', () => {
 });
 
 describe('site-paths', () => {
-  it('lists every page and open-data file the build wrote, and nothing else', () => {
+  it('lists every page, open-data file, feed and sitemap the build wrote, and nothing else', () => {
     const { outDir } = built();
     const site = loadSite(SAMPLE_CONTENT, { today: TODAY });
     const catalogue = buildCatalogue({ ...site, documents: site.documents });
     const listed = pagePaths(catalogue, readYaml<{ page_size: number }>(SAMPLE_CONTENT, 'site.yaml').page_size);
-    const built_ = listFiles(outDir, ['.html', '.csv', '.json'])
+    const built_ = listFiles(outDir, ['.html', '.csv', '.json', '.xml'])
       .filter((f) => !f.startsWith('_astro/') && !f.startsWith('pagefind/') && !/\/files\//.test(f))
       .map((f) =>
         f === 'index.html' ? '/' : f.endsWith('/index.html') ? `/${f.slice(0, -'index.html'.length)}` : `/${f}`,
@@ -449,7 +449,8 @@ describe('site-paths', () => {
     const listedHere = [...listed].filter((p) => !/\/files\//.test(p));
     expect(built_.filter((p) => !listed.has(p))).toEqual([]);
     expect(listedHere.filter((p) => !built_.includes(p))).toEqual([]);
-    for (const p of ['/annual-reports/', '/annual-reports/table3.csv']) expect(listed.has(p)).toBe(true);
+    for (const p of ['/annual-reports/', '/annual-reports/table3.csv', '/sitemap.xml', '/feed.xml', '/sitemap/'])
+      expect(listed.has(p)).toBe(true);
   });
 });
 

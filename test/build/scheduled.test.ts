@@ -104,4 +104,19 @@ describe('a scheduled document (published after GONGKAI_TODAY)', () => {
     const leaks = listFiles(r.outDir).filter((f) => readFileSync(path.join(r.outDir, f), 'utf8').includes(TITLE));
     expect(leaks, 'pages that mention the scheduled document').toEqual([]);
   });
+
+  it('is in no sitemap, feed or open data', () => {
+    assertBuilt(r);
+    const files = ['sitemap.xml', 'feed.xml', 'catalogue/catalogue.csv', 'catalogue/catalogue.json'];
+    for (const id of readdirSync(path.join(r.outDir, 'section'))) files.push(`section/${id}/feed.xml`);
+    const named = files.filter((f) => {
+      const text = readFileSync(path.join(r.outDir, f), 'utf8');
+      return text.includes(TITLE) || text.includes(`/doc/${p.slug}/`) || text.includes(p.frontmatter.index_no);
+    });
+    expect(named).toEqual([]);
+    const data = JSON.parse(readFileSync(path.join(r.outDir, 'catalogue', 'catalogue.json'), 'utf8')) as {
+      count: number;
+    };
+    expect(data.count).toBe(p.pageCount);
+  });
 });

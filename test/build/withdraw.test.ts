@@ -3,45 +3,30 @@
 // page at their URL; their bodies (a unique first sentence, so also the catalogue's 内容概述 and the
 // meta description), their summary, their attachment's file name and the report's open data appear
 // nowhere in dist — gzip-compressed search files included. Expected values come from the fixture.
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync, appendFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, buildSite, tail, type BuildResult } from '../helpers/build.ts';
-import { setField } from '../helpers/fixture.ts';
+import { assertBuilt, tail, type BuildResult } from '../helpers/build.ts';
 import { all, first, text } from '../helpers/html.ts';
 import { readPage, statedTotal } from '../helpers/site.ts';
-import { partition, readSources, slugFromIndexNo } from '../helpers/sources.ts';
+import { partition, readSources } from '../helpers/sources.ts';
 import { SAMPLE_CONTENT, TODAY } from '../helpers/paths.ts';
+import {
+  ATTACHMENT,
+  buildWithdrawn,
+  DOC_INDEX_NO,
+  LIVE,
+  OLD,
+  REASON,
+  REPORT_INDEX_NO,
+  reportSlug,
+  SECRET,
+  slug,
+  SUMMARY,
+} from '../helpers/withdraw-fixture.ts';
 
-const DOC = 'documents/2024/education-bumen-yusuan-2024/education-bumen-yusuan-2024.md';
-const DOC_INDEX_NO = '119999999999000542/202402-00006';
-const REPORT = 'documents/annual-reports/shizhen-2024.md';
-const REPORT_INDEX_NO = '1199999999990010X0/202503-00006';
-const SECRET = '撤回测试：本句含有不应公开的个人信息甲乙丙丁。';
-const SUMMARY = '撤回测试的内容概述戊己庚辛。';
-const ATTACHMENT = '撤回测试名单壬癸.pdf';
-const REASON = '含有不应公开的个人信息';
-const LIVE = '/doc/1199999999990002xc-202304-00012/';
-const OLD = '/doc/old-yusuan-2024/';
-
-const slug = slugFromIndexNo(DOC_INDEX_NO);
-const reportSlug = slugFromIndexNo(REPORT_INDEX_NO);
 let r: BuildResult;
-
-function fixture(dir: string): void {
-  const file = path.join(dir, DOC);
-  const text = readFileSync(file, 'utf8');
-  // the body's first sentence is the secret: the catalogue's 内容概述 would be taken from it
-  writeFileSync(file, text.replace(/\n---\n\n/, `\n---\n\n${SECRET}\n\n`));
-  setField(file, 'summary', SUMMARY);
-  setField(file, 'attachments', `[{ file: ${ATTACHMENT}, title: 附件1：名单 }]`);
-  setField(file, 'withdrawn', `{ date: 2026-01-05, reason: ${REASON} }`);
-  renameSync(path.join(path.dirname(file), '附件1.pdf'), path.join(path.dirname(file), ATTACHMENT));
-  setField(path.join(dir, REPORT), 'withdrawn', `{ date: 2026-02-01, reason: 数据有误 }`);
-  writeFileSync(path.join(dir, 'redirects.yaml'), `# 测试\n- from: ${OLD}\n  to: ${LIVE}\n  date: 2026-01-05\n`);
-  appendFileSync(path.join(dir, 'published.txt'), `${OLD}\n/doc/${slug}/files/${ATTACHMENT}\n`);
-}
 
 /** Every file of dist as text; gzip files (the search index) unpacked. */
 function distTexts(outDir: string): { file: string; text: string }[] {
@@ -62,12 +47,7 @@ function distTexts(outDir: string): { file: string; text: string }[] {
 }
 
 beforeAll(async () => {
-  r = await buildSite({
-    name: 'withdraw',
-    key: [SECRET, SUMMARY, ATTACHMENT, REASON, OLD, LIVE].join('|'),
-    fixture,
-    env: { GONGKAI_CHROMIUM: 'off' },
-  });
+  r = await buildWithdrawn();
 });
 
 describe('a withdrawn document', () => {
@@ -117,6 +97,44 @@ describe('a withdrawn document', () => {
       shards: { pages: number }[];
     };
     expect(manifest.shards.reduce((n, s) => n + s.pages, 0)).toBe(pages.length - 2);
+  });
+});
+
+describe('readers’, crawlers’ and reusers’ files', () => {
+  /** The sitemap, every Atom feed and the catalogue's open data, as text. */
+  function discoverTexts(): { file: string; text: string }[] {
+    const sections = readdirSync(path.join(r.outDir, 'section')).map((id) => `section/${id}/feed.xml`);
+    return ['sitemap.xml', 'feed.xml', ...sections, 'catalogue/catalogue.csv', 'catalogue/catalogue.json'].map(
+      (file) => ({
+        file,
+        text: readFileSync(path.join(r.outDir, file), 'utf8'),
+      }),
+    );
+  }
+
+  it('name neither withdrawn document, nor the redirect page; the sitemap names the live page', () => {
+    assertBuilt(r);
+    const files = discoverTexts();
+    expect(files.length).toBeGreaterThan(5);
+    const named = files.flatMap(({ file, text }) =>
+      [`/doc/${slug}/`, `/doc/${reportSlug}/`, DOC_INDEX_NO, REPORT_INDEX_NO, OLD, '示例县教育局2024年部门预算公开']
+        .filter((n) => text.includes(n))
+        .map((n) => `${file}: ${n}`),
+    );
+    expect(named).toEqual([]);
+    expect(files[0]!.text).toContain(`${LIVE}</loc>`);
+  });
+
+  it('the open data counts the published documents only; robots.txt is written at the host root', () => {
+    assertBuilt(r);
+    const { pages } = partition(readSources(SAMPLE_CONTENT), TODAY);
+    const data = JSON.parse(readFileSync(path.join(r.outDir, 'catalogue', 'catalogue.json'), 'utf8')) as {
+      count: number;
+    };
+    expect(data.count).toBe(pages.length - 2);
+    expect(readFileSync(path.join(r.outDir, 'robots.txt'), 'utf8')).toMatch(
+      /^Sitemap: https:\/\/[^/]+\/sitemap\.xml$/m,
+    );
   });
 });
 

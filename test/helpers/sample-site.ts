@@ -46,6 +46,7 @@ export async function startSample(): Promise<SampleSite> {
     { name: `document ${doc.file}`, path: `doc/${doc.slug}/`, status: 200 },
     { name: `废止 document ${repealed.file}`, path: `doc/${repealed.slug}/`, status: 200 },
     { name: 'application form', path: 'apply/form/', status: 200 },
+    { name: '网站地图', path: 'sitemap/', status: 200 },
     { name: '404 page', path: 'no-such-page-gongkai-test/', status: 404 },
   ];
   return {

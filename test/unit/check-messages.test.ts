@@ -71,6 +71,13 @@ const PAGE_LINK_FIX =
 const SLUG_A = '11999999999900011l-202103-00001';
 const SLUG_B = '11999999999900011l-202103-00002';
 
+/** The fixture's site.yaml with a 党政机关网站标识 whose image is `image` (footer.conac.image on line 17). */
+const withMark = (image: string) =>
+  SITE_YAML.replace(
+    '  sponsor: 测试县人民政府办公室\n',
+    `  sponsor: 测试县人民政府办公室\n  conac:\n    image: ${image}\n    link: https://bszs.conac.cn/\n`,
+  );
+
 /** [name, files, every diagnostic expected, loadSite options] */
 type Case = [string, Files, ExpectedDiagnostic[], Partial<LoadOptions>?];
 
@@ -306,6 +313,80 @@ const siteFiles: Case[] = [
     'site.yaml domain equal to the host of site_url',
     { 'site.yaml': `${SITE_YAML}domain: www.ceshi.gov.cn\n`, [A]: doc(BASE_DOC) },
     [],
+  ],
+  [
+    'the 党政机关网站标识 image site.yaml names is there (under documents/ too: not an unused file)',
+    { 'site.yaml': withMark('documents/dzjg.png'), 'documents/dzjg.png': 'PNG', [A]: doc(BASE_DOC) },
+    [],
+  ],
+  [
+    'the 党政机关网站标识 image site.yaml names is missing',
+    { 'site.yaml': withMark('images/dzjg.png'), [A]: doc(BASE_DOC) },
+    [
+      {
+        level: 'error',
+        code: 'site-mark-file',
+        file: 'site.yaml',
+        line: 17,
+        field: 'footer.conac.image',
+        fieldZh: '标识图片',
+        message: '党政机关网站标识的图片“images/dzjg.png”不存在。',
+        fix: '把标识图片放到内容目录中的这个位置，或改正 footer.conac.image 的路径（相对于内容目录）；不显示标识时删除 footer.conac。',
+      },
+    ],
+  ],
+  [
+    'the 党政机关网站标识 image lies outside the content directory',
+    { 'site.yaml': withMark('../dzjg.png'), [A]: doc(BASE_DOC) },
+    [
+      {
+        level: 'error',
+        code: 'site-mark-file',
+        file: 'site.yaml',
+        line: 17,
+        field: 'footer.conac.image',
+        fieldZh: '标识图片',
+        message: '党政机关网站标识的图片“../dzjg.png”不在内容目录中。',
+        fix: '把图片放进内容目录（例如 images/dzjg.png），写相对于内容目录的路径，不以 / 开头，不含 ..。',
+      },
+    ],
+  ],
+  [
+    'the 党政机关网站标识 image is no image a page can show',
+    { 'site.yaml': withMark('images/dzjg.pdf'), 'images/dzjg.pdf': '%PDF-1.4', [A]: doc(BASE_DOC) },
+    [
+      {
+        level: 'error',
+        code: 'site-mark-file',
+        file: 'site.yaml',
+        line: 17,
+        field: 'footer.conac.image',
+        fieldZh: '标识图片',
+        message:
+          '党政机关网站标识的图片“images/dzjg.pdf”不是网页能显示的图片（允许 .png、.jpg、.jpeg、.gif、.webp、.svg）。',
+        fix: '使用 PNG、JPG、GIF、WebP 或 SVG 格式的标识图片（.png、.jpg、.jpeg、.gif、.webp、.svg）。',
+      },
+    ],
+  ],
+  [
+    'the 党政机关网站标识 image is an SVG that runs script',
+    {
+      'site.yaml': withMark('images/dzjg.svg'),
+      'images/dzjg.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      [A]: doc(BASE_DOC),
+    },
+    [
+      {
+        level: 'error',
+        code: 'site-mark-file',
+        file: 'site.yaml',
+        line: 17,
+        field: 'footer.conac.image',
+        fieldZh: '标识图片',
+        message: '党政机关网站标识的图片“images/dzjg.svg”是 SVG 图片，含有脚本 <script>，出于安全考虑不能发布。',
+        fix: '导出为 PNG 图片，或删除 SVG 中的脚本和外部引用。',
+      },
+    ],
   ],
   [
     'a 索引号 pattern without {serial} is reported once, not for every document',

@@ -22,7 +22,7 @@ describe('published URL list', () => {
     expect(outputFileFor('/doc/a/')).toBe(path.join('doc/a', 'index.html'));
     expect(outputFileFor('/doc/a/files/%E9%99%84%E4%BB%B6.pdf')).toBe('doc/a/files/附件.pdf');
   });
-  it('lists the pages, attachments, PDFs and open data of a build, not its assets or precompressed copies', () => {
+  it('lists the pages, attachments, PDFs, open data, feed and sitemap of a build, not its assets or precompressed copies', () => {
     const dir = site([
       'index.html',
       'doc/a/index.html',
@@ -38,6 +38,13 @@ describe('published URL list', () => {
       '404.html',
       'manifest.json',
       'catalogue/2/index.html',
+      'feed.xml',
+      'sitemap.xml',
+      'sitemap.xml.gz',
+      'feed.xml.gz',
+      'sitemap-1.xml',
+      'robots.txt',
+      'section/guide/feed.xml',
     ]);
     expect(listSiteUrls(dir)).toEqual([
       '/',
@@ -48,6 +55,9 @@ describe('published URL list', () => {
       '/doc/a/files/data.gz',
       '/doc/a/files/附件.pdf',
       '/doc/a/report.json',
+      '/feed.xml',
+      '/section/guide/feed.xml',
+      '/sitemap.xml',
     ]);
   });
   it('names every listed URL the build no longer has', () => {

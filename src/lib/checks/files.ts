@@ -10,7 +10,7 @@ const NOT_MD = /\.(markdown|mdown|mkd|mdx|txt)$/i;
 export const filesCheck: ColumnCheck = {
   scope: 'column',
   name: 'documents/ 中的文件：链接、非 .md 文件、无人引用的文件',
-  run({ documents, markdownFiles, otherFiles, symlinks }) {
+  run({ documents, markdownFiles, otherFiles, symlinks, siteMark }) {
     const out: Diagnostic[] = [];
     for (const link of symlinks) {
       out.push(
@@ -31,6 +31,8 @@ export const filesCheck: ColumnCheck = {
     const used = new Set(
       documents.flatMap((d) => [...[...d.attachments, ...d.bodyFiles].map((f) => f.rel), ...d.reportFiles]),
     );
+    // site.yaml's 党政机关网站标识 may lie under documents/ too
+    if (siteMark) used.add(siteMark.rel);
     for (const other of otherFiles) {
       if (used.has(other)) continue;
       if (NOT_MD.test(other)) {

@@ -48,6 +48,25 @@ export const dateTimeString = z.string().superRefine((s, ctx) => {
 
 export const nonEmpty = z.string().trim().min(1);
 
+/** A web address: http:// or https://, a host, nothing the browser would not open. */
+export const httpUrl = z
+  .string()
+  .trim()
+  .superRefine((s, ctx) => {
+    if (!isHttpUrl(s))
+      ctx.addIssue({ code: 'custom', message: `网址“${s}”不是以 http:// 或 https:// 开头的完整网址。` });
+  });
+
+function isHttpUrl(s: string): boolean {
+  if (!/^https?:\/\//i.test(s)) return false;
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname;
+  } catch {
+    return false;
+  }
+}
+
 /** One field of a schema, found by walking it: its dotted path, meta and (unwrapped) schema. */
 export interface FieldInfo extends FieldMeta {
   /** 'index_no', or 'footer.sponsor' for a nested field. */

@@ -2,7 +2,7 @@
 // and description; types, the label table of messages, the unknown-field and number-not-string
 // checks and the field table of docs/design.md are derived from this schema.
 import { z } from 'zod';
-import { dateString, dateTimeString, field, fieldsOf, nonEmpty } from './common.ts';
+import { dateString, dateTimeString, field, fieldsOf, httpUrl, nonEmpty } from './common.ts';
 
 export const VALIDITY = ['有效', '失效', '废止'] as const;
 export const NORMATIVE = ['规章', '行政规范性文件'] as const;
@@ -11,25 +11,6 @@ export const attachmentSchema = z.object({
   file: field(nonEmpty, '附件文件', '附件的文件名，相对于本 Markdown 文件所在目录。', '附件1.pdf'),
   title: field(nonEmpty, '附件名称', '网页上显示的附件名称。', '附件1：示例县政务公开工作要点'),
 });
-
-/** A web address: http:// or https://, a host, nothing the browser would not open. */
-const httpUrl = z
-  .string()
-  .trim()
-  .superRefine((s, ctx) => {
-    if (!isHttpUrl(s))
-      ctx.addIssue({ code: 'custom', message: `网址“${s}”不是以 http:// 或 https:// 开头的完整网址。` });
-  });
-
-function isHttpUrl(s: string): boolean {
-  if (!/^https?:\/\//i.test(s)) return false;
-  try {
-    const u = new URL(s);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname;
-  } catch {
-    return false;
-  }
-}
 
 /** A policy published on another site (a provincial or national one): its title and address. */
 export const policyRefSchema = z.object({

@@ -3,7 +3,7 @@
 // the label table and docs/design.md derive from these schemas.
 import { z } from 'zod';
 import { camel } from '../camel.ts';
-import { field, fieldsOf, itemSchemaOf, nonEmpty } from './common.ts';
+import { field, fieldsOf, httpUrl, itemSchemaOf, nonEmpty, type FieldInfo } from './common.ts';
 
 const optionalText = z.string().optional();
 
@@ -112,6 +112,57 @@ export const siteSchema = z.object({
       address: field(optionalText, '地址', '页脚“地址”。'),
       icp: field(optionalText, 'ICP备案号', '链接到工业和信息化部备案管理系统。', '示ICP备00000000号'),
       police_record: field(optionalText, '公安机关备案号', '公安机关备案号。'),
+      /**
+       * 党政机关网站标识 (the mark registered websites of Party and government bodies carry): an image
+       * file the site provides inside the content directory, published at /site-files/conac.<ext>
+       * (src/pages/site-files/[file].ts), linked to its registration page. A missing or unsafe file
+       * is an error (src/lib/checks/site-settings.ts). Nothing is loaded from another host.
+       */
+      conac: field(
+        z
+          .object({
+            image: field(
+              nonEmpty,
+              '标识图片',
+              '党政机关网站标识的图片文件（PNG、JPG、GIF、WebP 或 SVG），写内容目录中的路径；构建时复制到网站中。',
+              'images/dzjg.png',
+            ),
+            link: field(
+              httpUrl,
+              '标识链接',
+              '点击标识打开的网页，通常是本网站在党政机关网站标识管理系统（bszs.conac.cn）的注册信息页。',
+              '"https://bszs.conac.cn/sitename?method=show&id=…"',
+            ),
+            alt: field(
+              nonEmpty.default('党政机关网站标识'),
+              '标识替代文本',
+              '图片的替代文本，读屏软件读出它。',
+              '党政机关网站标识',
+            ),
+          })
+          .optional(),
+        '党政机关网站标识',
+        '页脚显示的党政机关网站标识（本站提供的图片和它的链接）；不填时不显示。',
+      ),
+      /**
+       * 找错 / 纠错: a link in the footer to where readers report errors on the site (the national
+       * 政府网站找错 platform, or the portal's own page).
+       */
+      error_report: field(
+        z
+          .object({
+            link: field(
+              httpUrl,
+              '找错链接',
+              '读者报告网站错误的网页：全国政府网站找错平台（加上本站的政府网站标识码）或本网站的纠错页面。',
+              '"https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=9999000001"',
+            ),
+            text: field(nonEmpty.default('我要找错'), '找错链接文字', '页脚显示的链接文字。', '我要找错'),
+          })
+          .optional(),
+        '找错',
+        '页脚的找错（纠错）链接；不填时不显示。',
+      ),
     }),
     '页脚',
     '页脚显示的网站信息。',
@@ -204,7 +255,9 @@ export const sectionsSchema = z.array(sectionSchema);
  */
 export function labelledRows(group: 'footer' | 'office', values: object, omit: string[] = []): [string, string][] {
   const byKey = new Map(Object.entries(values).map(([k, v]) => [k, v as unknown]));
-  return SITE_FIELDS.filter((f) => f.path.startsWith(`${group}.`) && !omit.includes(f.key)).flatMap((f) => {
+  // the group's own text fields: not the fields of an object inside it (footer.conac.image)
+  const own = (f: FieldInfo) => f.path === `${group}.${f.key}` && !omit.includes(f.key);
+  return SITE_FIELDS.filter(own).flatMap((f) => {
     const v = byKey.get(camel(f.key));
     return typeof v === 'string' && v ? [[f.label, v] as [string, string]] : [];
   });
