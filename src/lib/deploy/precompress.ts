@@ -12,7 +12,7 @@
 // is what Node's zlib makes at GZIP_LEVEL: the same Node version (package.json pins it) gives the
 // same bytes on the same kind of processor (Node's zlib hashes with CRC32C where the CPU has it —
 // x86-64 with SSE4.2 since ~2010, ARMv8 with CRC — and falls back to zlib's own hash elsewhere).
-import { gzip, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 
 /** Extensions (lower case, no dot) of the files that get a .gz. */
 export const GZIP_EXTENSIONS: ReadonlySet<string> = new Set([
@@ -89,11 +89,4 @@ function fixHeader(gz: Buffer): Buffer {
 /** Deterministic gzip of `bytes` (no name, mtime 0, OS Unix, GZIP_LEVEL). */
 export function gzipBytes(bytes: Uint8Array, level = GZIP_LEVEL): Buffer {
   return fixHeader(gzipSync(bytes, { level }));
-}
-
-/** gzipBytes on libuv's thread pool: the calling thread reads and hashes the next files meanwhile. */
-export function gzipBytesAsync(bytes: Uint8Array, level = GZIP_LEVEL): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    gzip(bytes, { level }, (err, gz) => (err ? reject(err) : resolve(fixHeader(gz)))),
-  );
 }
