@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run build: the site with Astro, then, after Astro has exited, the report PDFs, the search index,
-// the published-URL check and the link check over the whole output, each in a process of its own
+// the published-URL check, the link check over the whole output and, last, the .gz files and
+// manifest.json (`finish`: nothing may write into the output after it), each in a process of its own
 // (src/post-build.ts), so neither Chromium's nor Pagefind's memory adds to Astro's or to each other's
 // (docs/decisions.md §3). Extra arguments go to `astro build`.
 //
@@ -35,6 +36,7 @@ const STEPS = [
   ['search', '站内搜索索引'],
   ['published', '已发布网址检查'],
   ['links', '全站链接检查'],
+  ['finish', '压缩文件和发布清单'],
 ];
 
 const started = Date.now();
