@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { buildOptionsOrExit } from './src/lib/build-options.ts';
 import attachments from './src/integrations/attachments.ts';
+import buildLog from './src/integrations/build-log.ts';
+import linkCheck from './src/integrations/link-check.ts';
 import redirects from './src/integrations/redirects.ts';
 import reportPdf from './src/integrations/report-pdf.ts';
 import searchIndex from './src/integrations/search-index.ts';
@@ -37,7 +39,8 @@ export default defineConfig({
     // the dev server watches the project: not the benchmark's generated columns and builds (hundreds of thousands of files)
     server: { watch: { ignored: ['**/.bench/**', '**/dist/**', '**/.cache/**'] } },
   },
-  // report PDFs, the search index and the published-URL check run after astro build (src/post-build.ts);
-  // these integrations prepare them
-  integrations: [attachments(), redirects(), searchIndex(), reportPdf()],
+  // report PDFs, the search index, the published-URL check and the link check run after astro build
+  // (src/post-build.ts); these integrations prepare them. buildLog prints the number of pages to
+  // generate, for scripts/build.mjs's progress line.
+  integrations: [buildLog(), attachments(), redirects(), searchIndex(), reportPdf(), linkCheck()],
 });

@@ -31,7 +31,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/scripts/**/*.ts', 'public/**/*.js'],
+    files: ['src/scripts/**/*.ts', 'src/scripts/**/*.js', 'public/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

@@ -176,6 +176,7 @@ function steps(lines, series) {
     searchIndex: window(at(/gongkai-search-index\] 站内搜索：开始建立索引/), at(summary)),
     searchIndexSummary: lines.find((l) => summary.test(l.text))?.text.replace(/^.*\] /, ''),
     reportPdf: window(at(/gongkai-report-pdf\] 正在生成/), at(/gongkai-report-pdf\] 已生成/)),
+    linkCheck: window(at(/gongkai-build\] 全站链接检查……/), at(/gongkai-links\] 全站链接检查/)),
   };
 }
 
@@ -504,7 +505,8 @@ if (args.only !== 'baseline') {
     cwd: REPO,
     // npm run build without npm's own process: astro build, then the search index step
     exec: [process.execPath, path.join(REPO, 'scripts/build.mjs')],
-    env: { GONGKAI_CONTENT: contentDir, GONGKAI_OUT: dist, GONGKAI_TODAY: args.today },
+    // Astro's full log (a line per page): the phases below are read from its own lines
+    env: { GONGKAI_CONTENT: contentDir, GONGKAI_OUT: dist, GONGKAI_TODAY: args.today, GONGKAI_VERBOSE: '1' },
     dist,
     clear: [
       path.join(REPO, 'node_modules/.astro'),
@@ -652,6 +654,10 @@ if (g?.steps?.searchIndex) {
 if (g?.steps?.reportPdf)
   searchLines.push(
     `report PDF step (gongkai): ${fmtS(g.steps.reportPdf.seconds)}, peak ${fmtGB(g.steps.reportPdf.peakRssBytes)}`,
+  );
+if (g?.steps?.linkCheck)
+  searchLines.push(
+    `link check step (gongkai): ${fmtS(g.steps.linkCheck.seconds)}, peak ${fmtGB(g.steps.linkCheck.peakRssBytes)}`,
   );
 if (p) {
   searchLines.push(

@@ -4,8 +4,8 @@
 //   document page can say its PDF is a scan the search cannot read.
 // - astro:build:done: the document pages are planned into shards (src/lib/search/plan.ts), newest
 //   first, each limited in pages and bytes so Pagefind's memory stays bounded; the search manifest
-//   (pagefind/gongkai.json) and the exact-match table of 文号, 索引号 and titles (pagefind/exact/) are
-//   written, and the shards' job goes to the build cache. scripts/build.mjs then builds the shards in
+//   (pagefind/gongkai.json), the exact-match table of 文号, 索引号 and titles (pagefind/exact/) and the
+//   繁→简 buckets (pagefind/t2s/, both under content-hashed names that gongkai.json lists) are written, and the shards' job goes to the build cache. scripts/build.mjs then builds the shards in
 //   a process of its own, after Astro has exited (src/post-build.ts).
 //
 // GONGKAI_SEARCH_SHARD_PAGES / GONGKAI_SEARCH_SHARD_MB / GONGKAI_SEARCH_PARALLEL override the
@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { resolveBuildOptions } from '../lib/build-options.ts';
+import { contentHashedName } from '../lib/deploy/cache.ts';
 import { getSite } from '../lib/site.ts';
 import type { ShardJob } from '../lib/search/build-shard.ts';
 import { writeIndexJob } from '../lib/search/index-job.ts';
@@ -102,10 +103,18 @@ export default function searchIndex(): AstroIntegration {
 
         const t2s = t2sPairs();
         const exact = exactTable(site.documents, (d) => records.get(d.slug)!, t2sMap(t2s));
-        mkdirSync(path.join(bundleDir, 'exact'), { recursive: true });
-        exact.buckets.forEach((b, i) => writeFileSync(path.join(bundleDir, 'exact', `${i}.json`), JSON.stringify(b)));
+        // the tables' files are named by content hash (long caching, docs/design.md "Build output");
+        // gongkai.json names them
+        const writeHashed = (dir: string, bucket: number, json: string) => {
+          const file = contentHashedName(`${dir}/${bucket}`, 'json', json);
+          mkdirSync(path.join(bundleDir, dir), { recursive: true });
+          writeFileSync(path.join(bundleDir, file), json);
+          return file;
+        };
+        const exactFiles = exact.buckets.map((b, i) => writeHashed('exact', i, JSON.stringify(b)));
+        const t2sFiles = t2sSplit(t2s).map((b, i) => writeHashed('t2s', i, JSON.stringify(b)));
         const manifest: SearchManifest = {
-          version: 1,
+          version: 2,
           shards: shards.map((docs, i) => ({
             dir: `s${i}/`,
             pages: docs.length,
@@ -113,9 +122,9 @@ export default function searchIndex(): AstroIntegration {
             oldest: docs.at(-1)!.published,
           })),
           exactBuckets: exact.count,
+          exactFiles,
+          t2sFiles,
         };
-        mkdirSync(path.join(bundleDir, 't2s'), { recursive: true });
-        t2sSplit(t2s).forEach((b, i) => writeFileSync(path.join(bundleDir, 't2s', `${i}.json`), JSON.stringify(b)));
         writeFileSync(path.join(bundleDir, 'gongkai.json'), JSON.stringify(manifest));
         writeIndexJob(options.cacheDir, options.base, jobs);
         logger.info(

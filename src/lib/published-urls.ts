@@ -3,6 +3,7 @@
 // URL and the files of a withdrawn document are not missing: dist/redirects.json says where they went).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isPrecompressedCopy } from './deploy/precompress.ts';
 import { FEED_PATH, SITEMAP_FILE } from './discover/urls.ts';
 import { redirectTarget, type RedirectManifest } from './redirects.ts';
 
@@ -47,19 +48,22 @@ const KEPT_TOP_LEVEL = new Set([FEED_PATH, SITEMAP_FILE].map((p) => p.slice(1)))
 /**
  * Every page and published file of a built site as site paths, sorted: the new published list.
  * Pages, attachments, report PDFs, open data and feeds count; the site's own assets do not (hashed
- * `_astro/`, the search index, and the top-level files such as 404.html and prefs.js, but for the
- * column's feed and sitemap).
+ * `_astro/`, the search index, the top-level files such as 404.html and manifest.json, but for the
+ * column's feed and sitemap, and the precompressed .gz copies).
  */
 export function listSiteUrls(outDir: string): string[] {
   const out: string[] = [];
   const walk = (dir: string, rel: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const entries = readdirSync(dir, { withFileTypes: true });
+    const names = new Set(entries.map((e) => e.name));
+    for (const e of entries) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         if (r === '_astro' || r === 'pagefind') continue;
         walk(path.join(dir, e.name), r);
       } else if (e.name === 'index.html') out.push('/' + (rel ? rel + '/' : ''));
-      else if (rel || KEPT_TOP_LEVEL.has(e.name)) out.push('/' + r);
+      // the .gz the build's finish step writes beside a file is the same URL to a reader
+      else if ((rel || KEPT_TOP_LEVEL.has(e.name)) && !isPrecompressedCopy(e.name, names)) out.push('/' + r);
     }
   };
   walk(outDir, '');

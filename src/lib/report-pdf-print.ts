@@ -7,7 +7,8 @@
 //   and no request leaves the machine. JavaScript is off: the printed page is the HTML and CSS.
 // - PDFs are tagged (structure for screen readers) with an outline of the headings; their title is
 //   the report's. Chromium stamps the time of printing as the PDF's dates; they are rewritten with
-//   the report's 成文日期 and 发布时间 (stablePdf), so the same commit gives the same bytes.
+//   the report's 成文日期 and 发布时间 (stablePdf), and Chromium runs with a fixed locale (chromiumEnv:
+//   fontconfig picks faces by LANG), so the same commit gives the same bytes.
 // - Printing costs ~3.7 s of CPU a report (Chromium draws every CJK glyph as a Type 3 outline), so
 //   PDFs are kept in the build cache under a key of everything that makes them (the page's HTML,
 //   which names its content-hashed CSS; the origin; title and dates; Chromium's binary): a report
@@ -28,12 +29,12 @@ import path from 'node:path';
 import type * as PlaywrightCore from 'playwright-core';
 import type { Page, Route } from 'playwright-core';
 import type { DocumentMeta } from './types.ts';
-import { CHROMIUM_ARGS, pdfDate, reportPdfPath, stablePdf } from './report-pdf.ts';
+import { CHROMIUM_ARGS, chromiumEnv, pdfDate, reportPdfPath, stablePdf } from './report-pdf.ts';
 
 /** Reports printed at once: each is a renderer process, and a build machine may be small. */
 const PARALLEL = 2;
 /** Part of every cache key: raise it when the way a PDF is made changes (stablePdf, print options). */
-const PDF_CACHE_VERSION = 1;
+const PDF_CACHE_VERSION = 2;
 type Playwright = typeof PlaywrightCore;
 
 /** What the build leaves for printing (report-pdf integration, astro:build:done). */
@@ -166,6 +167,7 @@ export async function printReports(playwright: Playwright, o: PrintOptions): Pro
     executablePath: o.executablePath,
     headless: true,
     args: CHROMIUM_ARGS,
+    env: chromiumEnv(),
   });
   try {
     const serve = (route: Route) => {

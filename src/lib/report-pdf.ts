@@ -26,6 +26,21 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/**
+ * Chromium's environment when it prints the PDFs: this process's, with the locale and time zone
+ * fixed. Fontconfig chooses faces by LANG — under zh_CN.UTF-8 the generic families and the
+ * fallbacks are CJK faces, under C.UTF-8 others — so the same page printed on a machine set up in
+ * Chinese and in CI gave other glyphs and other PDF bytes (measured on the sample's reports). A
+ * build is reproducible only with one setting (docs/design.md "Build output: manifest,
+ * precompressed files"): C.UTF-8, what CI and the tests have, and the time zone of the reports' dates.
+ */
+export function chromiumEnv(env: Record<string, string | undefined> = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env))
+    if (v !== undefined && !/^LC_/.test(k) && k !== 'LANGUAGE' && k !== 'FC_LANG') out[k] = v;
+  return { ...out, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TZ: 'Asia/Shanghai' };
+}
+
 /** Whether pages of this build link report PDFs. */
 export function reportPdfEnabled(env: Record<string, string | undefined> = process.env): boolean {
   return env[REPORT_PDF_FLAG] === '1';

@@ -9,6 +9,7 @@ import { isLive } from './checks/types.ts';
 import { camelKeys } from './camel.ts';
 import { readColumn, type Column, type SourceDocument } from './column.ts';
 import { slugFromIndexNo } from './index-no.ts';
+import { compareCodePoints } from './order.ts';
 import { firstSentence } from './markdown.ts';
 import { policyRefs, splitKeywords } from './schema/document.ts';
 import { reportStatus } from './report/checks.ts';
@@ -260,7 +261,7 @@ function linkInterpretations(documents: CheckedDocument[], byIndexNo: Map<string
   const publishedAt = new Map(documents.flatMap((d) => (d.meta ? [[d.meta.slug, d.meta.publishedAt] as const] : [])));
   const at = (slug: string) => publishedAt.get(slug) ?? '';
   for (const meta of interpreted)
-    meta.interpretations!.sort((a, b) => at(a).localeCompare(at(b)) || a.localeCompare(b));
+    meta.interpretations!.sort((a, b) => compareCodePoints(at(a), at(b)) || compareCodePoints(a, b));
 }
 
 /**

@@ -1,4 +1,4 @@
-// Text-size and high-contrast switches (PrefsSwitch.astro). public/prefs.js has already applied
+// Text-size and high-contrast switches (PrefsSwitch.astro). src/scripts/prefs.js has already applied
 // the stored choice before first paint; this module wires the buttons, keeps aria-pressed in
 // step, stores the choice, and follows changes made in another tab.
 const SIZE_KEY = 'gongkai-text-size';

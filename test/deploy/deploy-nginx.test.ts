@@ -123,25 +123,34 @@ async function loadAssets(p: PageLoad, problems: string[]): Promise<number> {
 interface SearchStart {
   shard: string;
   meta: string;
+  /** The exact-match and 繁→简 tables gongkai.json named (content-hashed), loaded later by the search. */
+  tables: string[];
 }
 
 /** What a search loads first: the search manifest, the first shard's entry file and its pf_meta. */
 async function beginSearch(problems: string[]): Promise<SearchStart | undefined> {
   const m = await get(`${nginx.url}pagefind/gongkai.json`);
   if (m.status !== 200) return void problems.push(`${m.status} pagefind/gongkai.json`);
-  const shard = (JSON.parse(m.body.toString('utf8')) as { shards: { dir: string }[] }).shards[0]!.dir;
+  const manifest = JSON.parse(m.body.toString('utf8')) as {
+    shards: { dir: string }[];
+    exactFiles: string[];
+    t2sFiles: string[];
+  };
+  const shard = manifest.shards[0]!.dir;
+  const tables = [manifest.exactFiles[0]!, manifest.t2sFiles[0]!].map((f) => `pagefind/${f}`);
   const e = await get(`${nginx.url}pagefind/${shard}pagefind-entry.json`);
   if (e.status !== 200) return void problems.push(`${e.status} pagefind/${shard}pagefind-entry.json`);
   const entry = JSON.parse(e.body.toString('utf8')) as { languages: Record<string, { hash: string }> };
   const meta = `pagefind/${shard}pagefind.${Object.values(entry.languages)[0]!.hash}.pf_meta`;
   const r = await get(nginx.url + meta);
   if (r.status !== 200) return void problems.push(`${r.status} ${meta}`);
-  return { shard, meta };
+  return { shard, meta, tables };
 }
 
 /**
  * The rest of a search: the shard's index chunks, fragments and filters of the release whose pf_meta
- * it loaded (the release it began on), each 200 with that release's bytes; the shared tables 200.
+ * it loaded (the release it began on), each 200 with that release's bytes; the exact-match and 繁→简
+ * tables gongkai.json named, with their bytes.
  */
 async function finishSearch(s: SearchStart, problems: string[]): Promise<number> {
   const release = Object.values(manifests).find((m) => m.files.some((f) => f.path === s.meta));
@@ -149,16 +158,22 @@ async function finishSearch(s: SearchStart, problems: string[]): Promise<number>
   const chunks = release.files.filter(
     (f) => f.path.startsWith(`pagefind/${s.shard}`) && /\.(pf_index|pf_fragment|pf_filter)$/.test(f.path),
   );
+  // the tables of the release whose gongkai.json it loaded (the same one unless a switch fell in between)
+  for (const t of s.tables) {
+    const f = Object.values(manifests)
+      .flatMap((m) => m.files)
+      .find((f) => f.path === t);
+    if (f) chunks.push(f);
+    else problems.push(`${t} is in no release`);
+  }
   for (const f of chunks) {
     const r = await get(nginx.url + f.path);
     if (r.status !== 200) problems.push(`${r.status} ${f.path} (search begun on the release of ${s.meta})`);
     else if (sha(r.body) !== f.sha256) problems.push(`mixed: ${f.path} is not the bytes of the release of ${s.meta}`);
   }
-  for (const p of ['pagefind/t2s/0.json', 'pagefind/exact/0.json', `pagefind/${s.shard}pagefind.js`]) {
-    const r = await get(nginx.url + p);
-    if (r.status !== 200) problems.push(`${r.status} ${p}`);
-  }
-  return chunks.length + 3;
+  const r = await get(`${nginx.url}pagefind/${s.shard}pagefind.js`);
+  if (r.status !== 200) problems.push(`${r.status} pagefind/${s.shard}pagefind.js`);
+  return chunks.length + 1;
 }
 
 const deployTo = (dist: string, ...more: string[]) => gongkai(['deploy', '--to', site, '--dist', dist, ...more]);

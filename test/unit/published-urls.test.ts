@@ -22,21 +22,26 @@ describe('published URL list', () => {
     expect(outputFileFor('/doc/a/')).toBe(path.join('doc/a', 'index.html'));
     expect(outputFileFor('/doc/a/files/%E9%99%84%E4%BB%B6.pdf')).toBe('doc/a/files/附件.pdf');
   });
-  it('lists the pages, attachments, PDFs, open data, feed and sitemap of a build, not its assets', () => {
+  it('lists the pages, attachments, PDFs, open data, feed and sitemap of a build, not its assets or precompressed copies', () => {
     const dir = site([
       'index.html',
       'doc/a/index.html',
       'doc/a/files/附件.pdf',
       'doc/a/a.pdf',
       'doc/a/report.json',
+      'doc/a/report.json.gz',
+      'doc/a/index.html.gz',
+      'doc/a/files/data.gz',
       'annual-reports/data/table3.csv',
       '_astro/x.css',
       'pagefind/pagefind.js',
       '404.html',
-      'prefs.js',
+      'manifest.json',
       'catalogue/2/index.html',
       'feed.xml',
       'sitemap.xml',
+      'sitemap.xml.gz',
+      'feed.xml.gz',
       'sitemap-1.xml',
       'robots.txt',
       'section/guide/feed.xml',
@@ -47,6 +52,7 @@ describe('published URL list', () => {
       '/catalogue/2/',
       '/doc/a/',
       '/doc/a/a.pdf',
+      '/doc/a/files/data.gz',
       '/doc/a/files/附件.pdf',
       '/doc/a/report.json',
       '/feed.xml',

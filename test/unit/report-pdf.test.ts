@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { printOrigin } from '../../src/lib/report-pdf-print.ts';
 import {
+  chromiumEnv,
   pdfDate,
   renumberNodeIds,
   reportPdfEnabled,
@@ -99,5 +100,22 @@ describe('structure ids', () => {
   it('leaves a PDF without node ids alone', () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n', 'latin1');
     expect(renumberNodeIds(pdf)).toBe(pdf);
+  });
+});
+
+describe("Chromium's environment", () => {
+  it('fixes the locale and time zone fontconfig and Chromium read, keeping the rest', () => {
+    const env = chromiumEnv({
+      PATH: '/usr/bin',
+      HOME: '/root',
+      LANG: 'zh_CN.UTF-8',
+      LC_CTYPE: 'zh_CN.UTF-8',
+      LC_ALL: 'zh_CN.UTF-8',
+      LANGUAGE: 'zh_CN:zh',
+      FC_LANG: 'zh-cn',
+      TZ: 'America/New_York',
+      UNSET: undefined,
+    });
+    expect(env).toEqual({ PATH: '/usr/bin', HOME: '/root', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TZ: 'Asia/Shanghai' });
   });
 });

@@ -3,6 +3,7 @@
 // replaces, which old releases go, and which withdrawn documents a rollback would bring back.
 // No I/O here: src/lib/deploy/release.ts does the steps against a target (target.ts).
 import { outputFileFor } from '../published-urls.ts';
+import { cacheClassOf } from './cache.ts';
 import type { Manifest, ManifestFile } from './manifest.ts';
 
 /** Release directories live in DIR/releases/; `current` is a relative symlink to one of them. */
@@ -28,13 +29,15 @@ export class DeployError extends Error {
 }
 
 /**
- * Immutable assets a page or a search loads after the page itself: Astro's hashed CSS/JS, and the
- * search index (Pagefind's hashed chunks, and the shard entry files, exact-match and 繁→简 tables a
- * search begun on the old release may still ask for). A new release keeps the old release's files
- * below these that it lacks itself (carried, not in its manifest), so a page or a search begun
- * before the switch finishes against the files it started with.
+ * What a page or a search loads after the page itself: every content-hashed (immutable) file —
+ * Astro's CSS/JS, Pagefind's chunks, our search tables (cacheClassOf, src/lib/deploy/cache.ts) — and
+ * anything below pagefind/ (a shard's entry file that a search begun on the old release may still ask
+ * for). A new release keeps the old release's such files that it lacks itself (carried, not in its
+ * manifest), so a page or a search begun before the switch finishes against the files it started with.
  */
-export const CARRY_PREFIXES = ['_astro/', 'pagefind/'];
+export function isCarriedPath(p: string): boolean {
+  return p.startsWith('pagefind/') || cacheClassOf(p) === 'immutable';
+}
 
 export interface ReleaseMeta {
   format: typeof RELEASE_FORMAT;
@@ -123,11 +126,9 @@ export function diffManifests(old: Manifest | null, next: Manifest): ManifestDif
   return diff;
 }
 
-export const isCarriedPath = (p: string) => CARRY_PREFIXES.some((prefix) => p.startsWith(prefix));
-
 /**
  * The files a release carries from the one it replaces: that release's own (manifest) files below
- * CARRY_PREFIXES that the new manifest lacks. Only its own: what it carried itself is not passed on,
+ * isCarriedPath that the new manifest lacks. Only its own: what it carried itself is not passed on,
  * so an old file lives one release longer, not for ever.
  */
 export function filesToCarry(from: Manifest | null, fromId: string, next: Manifest): CarriedList['files'] {

@@ -4,6 +4,7 @@
 // files they make (/annual-reports/…, /doc/<slug>/report-*.csv, report.json). "Per publisher"
 // means the report's 发布机构, the body the report covers (issue 11).
 import type { Catalogue } from '../catalogue.ts';
+import { compareCodePoints } from '../order.ts';
 import type { DocumentMeta, Publisher } from '../types.ts';
 import type { ReportData } from './data.ts';
 import { dataRows, FORMATS, TABLE3_COLUMNS, TABLE4_COLUMNS, type FormatId } from './formats.ts';
@@ -105,7 +106,7 @@ export function reportOverview(entries: ReportEntry[], publishers: Publisher[], 
   const to = Math.max(...spans.map((s) => Math.max(s.end, s.pending ?? 0)));
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const order = new Map(publishers.map((p, i) => [p.id, i]));
-  spans.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity) || a.id.localeCompare(b.id));
+  spans.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity) || compareCodePoints(a.id, b.id));
   const rows = spans.map((s): OverviewRow => {
     const cells = years.map((year): OverviewCell => {
       const reports = s.years.get(year) ?? [];
@@ -240,7 +241,7 @@ export function publisherTrends(entries: ReportEntry[], publishers: Publisher[])
   const byPublisher = dataByYear(entries);
   const order = new Map(publishers.map((p, i) => [p.id, i]));
   const ids = trendPublisherIds(entries).sort(
-    (a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b),
+    (a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || compareCodePoints(a, b),
   );
   return ids.map((id): PublisherTrends => {
     const byYear = byPublisher.get(id)!;

@@ -99,11 +99,20 @@ export interface ExactEntry {
   by: 'doc-no' | 'index-no' | 'title';
 }
 
-/** The search manifest (pagefind/gongkai.json): the shards, newest first, and the exact-match table's layout (the 繁→简 buckets are pagefind/t2s/<n>.json). */
+/**
+ * The search manifest (pagefind/gongkai.json): the shards, newest first, and the files of the
+ * exact-match table and of the 繁→简 buckets. It is the one file of ours a search loads under a fixed
+ * name (short-cached); the tables' files are named by their content's hash (immutable,
+ * src/lib/deploy/cache.ts), like Pagefind's index files.
+ */
 export interface SearchManifest {
-  version: 1;
+  version: 2;
   /** Shard bundle directories below pagefind/ ('s0/'), newest documents first; each holds a date range. */
   shards: { dir: string; pages: number; newest: string; oldest: string }[];
-  /** Buckets of the exact-match table: pagefind/exact/<n>.json, each a Record<key, ExactEntry[]>. */
+  /** Buckets of the exact-match table, each a Record<key, ExactEntry[]>. */
   exactBuckets: number;
+  /** The exact-match buckets' files below pagefind/, by bucket number: 'exact/<n>.<hash>.json'. */
+  exactFiles: string[];
+  /** The 繁→简 buckets' files below pagefind/, by bucket number: 't2s/<n>.<hash>.json'. */
+  t2sFiles: string[];
 }

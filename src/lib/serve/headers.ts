@@ -1,6 +1,9 @@
 // What the built column must be served with. One place for the Content Security Policy: the test
 // server sends it (test/helpers/server.ts) and the deployment's server configuration will (issue 14),
 // so the policy the browser tests prove the site runs under is the one operators deploy.
+import type { CacheClass } from '../deploy/cache.ts';
+
+export { cacheClassOf, IMMUTABLE_PATHS, type CacheClass } from '../deploy/cache.ts';
 
 /**
  * The Content Security Policy of docs/decisions.md §4, as one header value. The site requests nothing
@@ -154,36 +157,12 @@ export const DOWNLOAD_EXTENSIONS: readonly string[] = [
  * manifest, feeds, open data and attachments — which a browser or CDN may keep but must check (ETag)
  * before using, so a new release, a withdrawal or a corrected attachment is seen at once.
  *
- * TODO(issue 14, output): the class names, IMMUTABLE_PATHS and cacheClassOf have the shape of the output
- * engineer's src/lib/deploy/cache.ts (branch `output`); when it is in main, import them from there and
- * keep only CACHE_CONTROL here.
+ * Which files are immutable is the build output's fact (src/lib/deploy/cache.ts: CacheClass,
+ * IMMUTABLE_PATHS, cacheClassOf, re-exported here for the server's code); the headers each class gets
+ * are the server's, here.
  */
-export type CacheClass = 'immutable' | 'short';
 
 export const CACHE_CONTROL: Readonly<Record<CacheClass, string>> = {
   immutable: 'public, max-age=31536000, immutable',
   short: 'no-cache',
 };
-
-/**
- * Paths below base (no leading '/') whose files are named by content hash. Each pattern's source is
- * also a PCRE for nginx (nginx.ts anchors it below the base).
- */
-export const IMMUTABLE_PATHS: readonly { what: string; pattern: RegExp }[] = [
-  { what: 'Astro/Vite 按内容哈希命名的样式、脚本和图标', pattern: /^_astro\// },
-  {
-    what: 'Pagefind 按内容哈希命名的索引文件',
-    pattern:
-      /^pagefind\/[^/]+\/(?:fragment\/[^/]+\.pf_fragment|index\/[^/]+\.pf_index|filter\/[^/]+\.pf_filter|pagefind\.[^/]+_[0-9a-f]+\.pf_meta)$/,
-  },
-  {
-    what: '站内搜索的精确匹配表和繁简对照表（按内容哈希命名）',
-    pattern: /^pagefind\/(?:exact|t2s)\/\d+\.[0-9a-f]{10}\.json$/,
-  },
-];
-
-/** The cache class of a path below base ('_astro/x.css', 'doc/a/index.html'); `x.gz` has the class of `x`. */
-export function cacheClassOf(file: string): CacheClass {
-  const p = file.replace(/^\/+/, '').replace(/\.gz$/, '');
-  return IMMUTABLE_PATHS.some((r) => r.pattern.test(p)) ? 'immutable' : 'short';
-}

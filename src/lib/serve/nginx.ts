@@ -312,6 +312,8 @@ export function nginxConfig(input: NginxInput): NginxConfig {
         'return 410;',
         ...block(`location = ${token(prefix)}`, []),
         ...block(`location = ${token(prefix + 'index.html')}`, []),
+        // the notice's precompressed copy (the build's finish step), a file of the output like the notice
+        ...block(`location = ${token(prefix + 'index.html.gz')}`, []),
       ]),
     );
   }

@@ -113,7 +113,7 @@ export class SearchEngine {
       t2sBucketsOf(q).map((n) => {
         let loaded = this.t2sLoaded.get(n);
         if (!loaded) {
-          loaded = fetch(`${this.base}pagefind/t2s/${n}.json`)
+          loaded = fetch(`${this.base}pagefind/${this.manifest.t2sFiles[n]}`)
             .then((r) => {
               if (!r.ok) throw new Error(`search t2s ${n}: HTTP ${r.status}`);
               return r.json() as Promise<string>;
@@ -181,7 +181,7 @@ export class SearchEngine {
     const n = exactBucket(key, this.manifest.exactBuckets);
     let bucket = this.bucketCache.get(n);
     if (!bucket) {
-      bucket = fetch(`${this.base}pagefind/exact/${n}.json`).then((r) => (r.ok ? r.json() : {}));
+      bucket = fetch(`${this.base}pagefind/${this.manifest.exactFiles[n]}`).then((r) => (r.ok ? r.json() : {}));
       this.bucketCache.set(n, bucket);
     }
     const entries = (await bucket)[key] ?? [];
