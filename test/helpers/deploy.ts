@@ -61,7 +61,7 @@ export async function buildRelease(which: Which): Promise<BuildResult> {
 
 /**
  * A copy of a build's dist at `dest` with its manifest.json: the build's own when it writes one,
- * else made here with the manifest module (the build's last step writes it once that is merged).
+ * else made here with the manifest module (for a build made without the finish step).
  * `edit` changes the copy first (the manifest is then made anew).
  */
 export function distCopy(build: BuildResult, dest: string, edit?: (dir: string) => void): string {
