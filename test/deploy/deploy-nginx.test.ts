@@ -34,8 +34,8 @@ const MAX_REQUESTS = 300_000;
 const MAX_MS = 8 * 60_000;
 
 /**
- * Marks a dist copy as release `marker`: a <meta> in every page; every _astro file renamed
- * (name.hash-marker.ext), references rewritten, a marker comment appended; precompressed .gz
+ * Marks a dist copy as release `marker`: a <meta> in every page; every _astro file (CSS, JS, SVG)
+ * renamed (name.hash-marker.ext), references rewritten, a marker comment appended; precompressed .gz
  * siblings rewritten to match.
  */
 function markRelease(dir: string, marker: string): void {
@@ -51,12 +51,14 @@ function markRelease(dir: string, marker: string): void {
     const isPage = rel.endsWith('.html');
     const inAstro = rel.startsWith('_astro/');
     if (!isPage && !inAstro) continue;
+    if (inAstro && !/\.(css|js|svg)$/.test(rel)) throw new Error(`markRelease: ${rel} is not text it can mark`);
     const file = path.join(dir, rel);
     let text = readFileSync(file, 'utf8');
     for (const [from, to] of renames) text = text.split(from).join(to);
     if (isPage) text = text.replace('<head>', `<head><meta name="${MARK}" content="${marker}">`);
     else if (rel.endsWith('.css')) text += `\n/* ${MARK} ${marker} */\n`;
     else if (rel.endsWith('.js')) text += `\n// ${MARK} ${marker}\n`;
+    else if (rel.endsWith('.svg')) text += `\n<!-- ${MARK} ${marker} -->\n`;
     let out = file;
     if (inAstro) {
       out = path.join(astro, renames.get(path.basename(rel))!);
