@@ -113,7 +113,7 @@ export function checkDist(dist: string, log: Log): Manifest {
   return manifest;
 }
 
-/** The release's commit: the manifest's, else `git rev-parse HEAD` here, else none. */
+/** The release's commit: the manifest's (the content's), else the HEAD of the repository deploy runs in, else none. */
 export function commitOf(manifest: Manifest, cwd = process.cwd()): string {
   if (manifest.commit) return manifest.commit;
   const r = spawnSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd, encoding: 'utf8' });
@@ -228,7 +228,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const { target, log } = options;
   const started = Date.now();
   const manifest = checkDist(options.dist, log);
-  const commit = commitOf(manifest, path.dirname(path.resolve(options.dist)));
+  const commit = commitOf(manifest);
   await target.init();
   return withLock(target, 'deploy', !!options.breakLock, log, async () => {
     const state = await target.state();
