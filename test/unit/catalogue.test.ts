@@ -1,38 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, pagePath, pagerWindow, paginate } from '../../src/lib/catalogue.ts';
 import { builtInGenres, builtInSections, builtInTopics } from '../../src/lib/taxonomy.ts';
-import type { DocumentMeta, Publisher } from '../../src/lib/types.ts';
-
-const publishers: Publisher[] = [
-  { id: 'gov', name: '县政府', aliases: [] },
-  { id: 'town', name: '镇政府', aliases: [] },
-];
-
-let serial = 0;
-function meta(p: Partial<DocumentMeta>): DocumentMeta {
-  serial++;
-  const published = p.published ?? '2021-01-02';
-  return {
-    publishedAt: `${published} 00:00`,
-    slug: `d${serial}`,
-    file: `documents/d${serial}.md`,
-    title: `文件${serial}`,
-    indexNo: `X/2021-${String(serial).padStart(5, '0')}`,
-    publisherId: 'gov',
-    publisher: '县政府',
-    topicId: '02-01',
-    genreId: 'notice',
-    written: '2021-01-01',
-    published: '2021-01-02',
-    supersedes: [],
-    keywords: [],
-    summary: '',
-    sectionId: 'art20-01',
-    attachments: [],
-    assets: [],
-    ...p,
-  };
-}
+import { meta, publishers } from './doc-meta.ts';
 
 const docs = [
   meta({ published: '2020-05-01', publisherId: 'town', topicId: '02-02', genreId: 'opinion' }),

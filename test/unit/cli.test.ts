@@ -3,35 +3,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/lib/site.ts';
+import { gongkai } from './cli-run.ts';
 import { BASE_DOC, doc, OFFICE_CODE, ORG_CODE, writeColumn } from './fixture-column.ts';
 
 const TODAY = '2026-11-30';
-
-/** Runs `gongkai …args` and returns its exit code and everything it printed. */
-async function gongkai(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void (out += a.join(' ') + '\n'));
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-    out += String(s);
-    return true;
-  });
-  const ewrite = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'gongkai', ...args]);
-    return { code, out, err };
-  } finally {
-    log.mockRestore();
-    write.mockRestore();
-    ewrite.mockRestore();
-  }
-}
 
 const saved = { ...process.env };
 afterEach(() => {

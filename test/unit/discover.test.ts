@@ -13,39 +13,8 @@ import { xmlText } from '../../src/lib/discover/xml.ts';
 import { DOCUMENT_FIELDS } from '../../src/lib/schema/document.ts';
 import { pagePaths, sitePages, type SitePage } from '../../src/lib/site-paths.ts';
 import { builtInGenres, builtInSections, builtInTopics } from '../../src/lib/taxonomy.ts';
-import type { DocumentMeta, Publisher } from '../../src/lib/types.ts';
+import { meta, publishers } from './doc-meta.ts';
 import { childText, kids, parseXml } from '../helpers/xml.ts';
-
-const publishers: Publisher[] = [
-  { id: 'gov', name: '县政府', aliases: [] },
-  { id: 'town', name: '镇政府', aliases: [] },
-];
-
-let serial = 0;
-function meta(p: Partial<DocumentMeta>): DocumentMeta {
-  serial++;
-  const published = p.published ?? '2021-01-02';
-  return {
-    publishedAt: `${published} 00:00`,
-    slug: `d${serial}`,
-    file: `documents/d${serial}.md`,
-    title: `文件${serial}`,
-    indexNo: `X/2021-${String(serial).padStart(5, '0')}`,
-    publisherId: 'gov',
-    publisher: '县政府',
-    topicId: '02-01',
-    genreId: 'notice',
-    written: '2021-01-01',
-    published,
-    supersedes: [],
-    keywords: [],
-    summary: '',
-    sectionId: 'art20-01',
-    attachments: [],
-    assets: [],
-    ...p,
-  };
-}
 
 // d1 is replaced by d2 (published later) and interpreted by d3; d4 was repealed without a replacement
 const d1 = meta({ published: '2020-05-01', supersededBySlug: 'd2', interpretations: ['d3'], validity: '废止' });

@@ -5,8 +5,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { gongkai } from './cli-run.ts';
 import type { RedirectManifest } from '../../src/lib/redirects.ts';
 import {
   CACHE_CONTROL,
@@ -276,27 +276,6 @@ describe('gongkai nginx-config', () => {
   afterEach(() => {
     process.env = { ...saved };
   });
-
-  async function gongkai(...args: string[]) {
-    let out = '';
-    let err = '';
-    const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void (out += a.join(' ') + '\n'));
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-      out += String(s);
-      return true;
-    });
-    const ewrite = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-      err += String(s);
-      return true;
-    });
-    try {
-      return { code: await main(['node', 'gongkai', ...args]), out, err };
-    } finally {
-      log.mockRestore();
-      write.mockRestore();
-      ewrite.mockRestore();
-    }
-  }
 
   function setup(base: string) {
     delete process.env.GONGKAI_BASE;
