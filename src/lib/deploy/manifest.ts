@@ -15,7 +15,7 @@
 // No build timestamp: the same commit, content and today give the same bytes.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { compareCodePoints } from '../order.ts';
@@ -131,4 +131,21 @@ export function readManifest(file: string): Manifest {
   if (m?.format !== MANIFEST_FORMAT || !Array.isArray(m.files))
     throw new Error(`${file} 不是 gongkai 的发布清单（应为 format: ${MANIFEST_FORMAT}）。请重新运行 npm run build。`);
   return m as Manifest;
+}
+
+/**
+ * How a file on disk differs from its manifest entry, in Chinese (`where` names the folder it should
+ * be in, e.g. "dist"), or undefined when it matches: missing, another size, or another SHA-256 (hashed
+ * only when the size matches). Used to check dist before a deploy and each release after its upload.
+ */
+export function fileProblem(file: string, entry: ManifestFile, where: string): string | undefined {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return `${entry.path}：清单中有，${where}中缺少`;
+  }
+  if (size !== entry.size) return `${entry.path}：大小为 ${size} 字节，清单为 ${entry.size}`;
+  if (sha256File(file) !== entry.sha256) return `${entry.path}：内容（SHA-256）与清单不符`;
+  return undefined;
 }

@@ -9,14 +9,14 @@
 // to releases/<id>/ → `current` switched (one rename) → old releases removed → lock released.
 // Nothing served changes before the switch: an interrupted deploy leaves only the partial folder.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import {
   listOutputFiles,
   MANIFEST_FILE,
   readManifest,
-  sha256File,
+  fileProblem,
   type Manifest,
   type ManifestFile,
 } from './manifest.ts';
@@ -89,16 +89,8 @@ export function checkDist(dist: string, log: Log): Manifest {
   const listed = new Set(manifest.files.map((f) => f.path));
   const problems: string[] = [];
   for (const f of manifest.files) {
-    const file = path.join(dist, ...f.path.split('/'));
-    let size: number;
-    try {
-      size = statSync(file).size;
-    } catch {
-      problems.push(`${f.path}：清单中有，dist 中缺少`);
-      continue;
-    }
-    if (size !== f.size) problems.push(`${f.path}：大小为 ${size} 字节，清单为 ${f.size}`);
-    else if (sha256File(file) !== f.sha256) problems.push(`${f.path}：内容（SHA-256）与清单不符`);
+    const problem = fileProblem(path.join(dist, ...f.path.split('/')), f, 'dist ');
+    if (problem) problems.push(problem);
   }
   for (const p of listOutputFiles(dist)) if (!listed.has(p)) problems.push(`${p}：dist 中有，清单中没有`);
   if (problems.length)

@@ -18,7 +18,6 @@ import {
   readlinkSync,
   renameSync,
   rmSync,
-  statSync,
   symlinkSync,
   unlinkSync,
   writeFileSync,
@@ -26,7 +25,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sha256File } from './manifest.ts';
+import { fileProblem } from './manifest.ts';
 import { CURRENT, DeployError, LOCK_DIR, RELEASE_META, RELEASES_DIR, type ReleaseMeta } from './plan.ts';
 
 export interface LockOwner {
@@ -304,16 +303,8 @@ export class LocalTarget implements Target {
     const problems: string[] = [];
     let done = 0;
     for (const f of files) {
-      const file = path.join(root, ...f.path.split('/'));
-      let size: number;
-      try {
-        size = statSync(file).size;
-      } catch {
-        problems.push(`${f.path}：缺少`);
-        continue;
-      }
-      if (size !== f.size) problems.push(`${f.path}：大小为 ${size} 字节，清单为 ${f.size}`);
-      else if (sha256File(file) !== f.sha256) problems.push(`${f.path}：SHA-256 与清单不符`);
+      const problem = fileProblem(path.join(root, ...f.path.split('/')), f, '发布版本');
+      if (problem) problems.push(problem);
       if (++done % 2000 === 0) progress(done, files.length);
     }
     progress(files.length, files.length);
